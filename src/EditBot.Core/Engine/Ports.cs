@@ -1,0 +1,35 @@
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+
+namespace EditBot.Core.Engine;
+
+/// <summary>
+/// Makes stored inputs acceptable to the API just before staging (the host adapts EditBot.Imaging to it).
+/// Inputs were normalized at intake, so this is normally the pass-through fast path.
+/// </summary>
+public interface IInputPreparer
+{
+    Task<PreparedInputs> PrepareAsync(Job job, Blob image, Blob? mask, CancellationToken cancellationToken);
+}
+
+public sealed record PreparedInputs(ReadOnlyMemory<byte> Image, string ImageMediaType, ReadOnlyMemory<byte>? Mask, string? MaskMediaType);
+
+/// <summary>Delivers a finished job's results; one implementation per <see cref="JobOrigin.Kind"/>. Must tolerate being called again after a crash.</summary>
+public interface IJobDelivery
+{
+    string Kind { get; }
+
+    Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken);
+}
+
+/// <summary>Told of every persisted transition (progress messages, CLI progress line, metrics). Failures are logged, never fatal.</summary>
+public interface IJobObserver
+{
+    ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken);
+}
+
+/// <summary>Rules checked again just before the costly submit (settings may have changed since intake). Null means allowed.</summary>
+public interface ISubmissionGate
+{
+    ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken);
+}

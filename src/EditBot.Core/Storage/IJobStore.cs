@@ -1,0 +1,46 @@
+using EditBot.Core.Jobs;
+
+namespace EditBot.Core.Storage;
+
+/// <summary>
+/// Durable job persistence. Implementations: EditBot.Storage.Sqlite (embedded default) and
+/// EditBot.Storage.Postgres (shared, FOR UPDATE SKIP LOCKED). Every write is atomic with its event.
+/// </summary>
+public interface IJobStore
+{
+    /// <summary>Inserts a new job (Version 0 is stored as 1) and its first event.</summary>
+    Task<Job> InsertAsync(Job job, JobEvent firstEvent, CancellationToken cancellationToken);
+
+    Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically leases up to <paramref name="max"/> jobs the worker may act on now: non-terminal, past
+    /// Received/AwaitingApproval, <see cref="Job.NextAttemptAt"/> null or due, and no live lease. Ordered by
+    /// due time then creation. The returned jobs carry the new lease and version.
+    /// </summary>
+    Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Compare-and-set on <see cref="Job.Version"/>: writes <paramref name="job"/> when the stored version still
+    /// equals <c>job.Version</c>, appends <paramref name="evt"/> in the same transaction, and returns the stored
+    /// job (version + 1). Returns null when someone else wrote first: re-read and decide again.
+    /// </summary>
+    Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease still held by <paramref name="owner"/> without changing the version.</summary>
+    Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken);
+
+    Task AppendEventAsync(JobEvent evt, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<JobEvent>> GetEventsAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Job>> ListAsync(JobQuery query, CancellationToken cancellationToken);
+
+    Task<int> CountAsync(JobQuery query, CancellationToken cancellationToken);
+
+    /// <summary>1-based place among Queued jobs by creation time; 0 when the job is not Queued.</summary>
+    Task<int> GetQueuePositionAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The job that recorded this remote request id, if any (reconciliation must not adopt another job's request).</summary>
+    Task<Job?> FindByRemoteRequestIdAsync(string remoteRequestId, CancellationToken cancellationToken);
+}

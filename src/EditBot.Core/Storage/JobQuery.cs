@@ -1,0 +1,16 @@
+using EditBot.Core.Jobs;
+
+namespace EditBot.Core.Storage;
+
+/// <summary>A filter over jobs; null members do not filter. Results are newest first, capped by <see cref="Limit"/>.</summary>
+public sealed record JobQuery
+{
+    public string? RequesterKey { get; init; }
+    public string? ScopeKey { get; init; }
+    public IReadOnlyCollection<JobState>? States { get; init; }
+    public DateTimeOffset? CreatedSince { get; init; }
+    public int Limit { get; init; } = 100;
+
+    public static readonly IReadOnlyCollection<JobState> Active =
+        Enum.GetValues<JobState>().Where(s => !s.IsTerminal()).ToArray();
+}

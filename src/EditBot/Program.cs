@@ -1,0 +1,1 @@
+return await EditBot.Hosting.EditBotApp.RunAsync(args);
