@@ -1,0 +1,37 @@
+namespace EditBot.Core.Retry;
+
+/// <summary>
+/// Capped, jittered exponential backoff ("full jitter" over an exponential ceiling), which honours a server's
+/// Retry-After when it gave one. Shared by every retry loop so they all back off the same way.
+/// </summary>
+public sealed class Backoff
+{
+    private readonly TimeSpan _base;
+    private readonly TimeSpan _cap;
+    private readonly Func<double> _random;
+
+    public Backoff(TimeSpan @base, TimeSpan cap, Func<double>? random = null)
+    {
+        if (@base <= TimeSpan.Zero || cap < @base)
+        {
+            throw new ArgumentOutOfRangeException(nameof(cap), "Backoff needs 0 < base <= cap.");
+        }
+
+        _base = @base;
+        _cap = cap;
+        _random = random ?? Random.Shared.NextDouble;
+    }
+
+    /// <summary>
+    /// The wait before retry number <paramref name="attempt"/> (1 = first retry): a random point between half
+    /// and all of min(cap, base * 2^(attempt-1)), never less than <paramref name="retryAfter"/>.
+    /// </summary>
+    public TimeSpan Delay(int attempt, TimeSpan? retryAfter = null)
+    {
+        var exponent = Math.Clamp(attempt - 1, 0, 30);
+        var ceiling = Math.Min(_cap.TotalMilliseconds, _base.TotalMilliseconds * Math.Pow(2, exponent));
+        // Half-jitter keeps a floor so a retry storm never collapses onto "immediately".
+        var jittered = TimeSpan.FromMilliseconds((ceiling / 2) + (_random() * ceiling / 2));
+        return retryAfter is { } after && after > jittered ? after : jittered;
+    }
+}
