@@ -1,0 +1,10 @@
+namespace EditBot.Gmi.Wire;
+
+internal sealed class PriceInfoDto
+{
+    public decimal? Price { get; set; }
+
+    public string? PricingType { get; set; }
+
+    public string? Unit { get; set; }
+}

@@ -1,0 +1,3 @@
+namespace EditBot.Gmi.Wire;
+
+internal sealed record UploadUrlRequestDto(string FileType);

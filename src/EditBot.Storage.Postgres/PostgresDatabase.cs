@@ -1,0 +1,77 @@
+using Npgsql;
+
+namespace EditBot.Storage.Postgres;
+
+/// <summary>
+/// The shared PostgreSQL database of the job, blob and key-value stores: one pooled <see cref="NpgsqlDataSource"/>
+/// with automatic statement preparation, migrated once on first use.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly SemaphoreSlim _migrationLock = new(1, 1);
+    private volatile bool _migrated;
+
+    public PostgresDatabase(string connectionString, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The hot statements (claim, compare-and-set, event insert) then skip parse and plan after first use.
+            builder.MaxAutoPrepare = 32;
+        }
+
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        Time = timeProvider;
+    }
+
+    /// <summary>How many migration steps this instance applied on first use (0 when already current).</summary>
+    internal int MigrationsApplied { get; private set; }
+
+    internal TimeProvider Time { get; }
+
+    /// <summary>An open pooled connection to a migrated database.</summary>
+    internal async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+        {
+            await MigrateAsync(cancellationToken);
+        }
+
+        return await _dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _migrationLock.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _migrationLock.Dispose();
+    }
+
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await _migrationLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            MigrationsApplied = await PostgresMigrator.ApplyAsync(connection, cancellationToken);
+            _migrated = true;
+        }
+        finally
+        {
+            _migrationLock.Release();
+        }
+    }
+}

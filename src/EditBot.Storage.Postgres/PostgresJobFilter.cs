@@ -1,0 +1,52 @@
+using System.Text;
+using EditBot.Core.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace EditBot.Storage.Postgres;
+
+/// <summary>Builds the list/count statement for a <see cref="JobQuery"/>; only the filters that are set appear.</summary>
+internal static class PostgresJobFilter
+{
+    public static NpgsqlCommand Build(NpgsqlConnection connection, JobQuery query, bool count)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder(count ? "SELECT COUNT(*) FROM jobs WHERE TRUE" : "SELECT " + PostgresJobSql.Columns + " FROM jobs WHERE TRUE");
+        var parameters = new List<NpgsqlParameter>();
+        if (query.RequesterKey is not null)
+        {
+            sql.Append(" AND requester_key = @requester_key");
+            parameters.Add(new NpgsqlParameter("requester_key", NpgsqlDbType.Text) { Value = query.RequesterKey });
+        }
+
+        if (query.ScopeKey is not null)
+        {
+            sql.Append(" AND scope_key = @scope_key");
+            parameters.Add(new NpgsqlParameter("scope_key", NpgsqlDbType.Text) { Value = query.ScopeKey });
+        }
+
+        if (query.CreatedSince is { } since)
+        {
+            sql.Append(" AND created_at >= @created_since");
+            parameters.Add(new NpgsqlParameter("created_since", NpgsqlDbType.TimestampTz) { Value = since.ToUniversalTime() });
+        }
+
+        if (query.States is { } states)
+        {
+            sql.Append(" AND state = ANY(@states)");
+            parameters.Add(new NpgsqlParameter("states", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = states.Select(s => s.ToString()).ToArray() });
+        }
+
+        if (!count)
+        {
+            sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
+            parameters.Add(new NpgsqlParameter<int>("limit", Math.Max(0, query.Limit)));
+        }
+
+#pragma warning disable CA2100 // Built from constant fragments; every value is a parameter.
+        var command = new NpgsqlCommand(sql.ToString(), connection);
+#pragma warning restore CA2100
+        command.Parameters.AddRange(parameters.ToArray());
+        return command;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using EditBot.Core.Storage;
+
+namespace EditBot.Storage.Sqlite;
+
+/// <summary>Content-addressed blobs inside the database file, so one backup holds jobs and their inputs.</summary>
+public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
+{
+    private const string Touch = "UPDATE blobs SET last_used_at = @now WHERE id = @id";
+
+    private const string Insert =
+        "INSERT INTO blobs (id, media_type, content, size, created_at, last_used_at) VALUES (@id, @media_type, @content, @size, @now, @now)";
+
+    private const string Select = "SELECT id, media_type, content FROM blobs WHERE id = @id";
+
+    // Everything a live job still needs: its inputs and any results fetched so far.
+    private const string Prune =
+        "WITH live(id) AS (" +
+        "SELECT image_blob FROM jobs WHERE state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled') " +
+        "UNION SELECT mask_blob FROM jobs WHERE state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled') AND mask_blob IS NOT NULL " +
+        "UNION SELECT r.value FROM jobs j, json_each(j.result_blobs) r WHERE j.state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled')) " +
+        "DELETE FROM blobs WHERE last_used_at < @cutoff AND id NOT IN (SELECT id FROM live)";
+
+    public async Task<string> PutAsync(ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(mediaType);
+        var id = Convert.ToHexStringLower(SHA256.HashData(content.Span));
+        var now = database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        return await database.WriteAsync(s =>
+        {
+            // Touch first: a re-put of known bytes (re-rolls, the same image twice) then skips writing the content.
+            var touch = s.Command(Touch);
+            touch.Parameters.AddWithValue("@id", id);
+            touch.Parameters.AddWithValue("@now", now);
+            if (touch.ExecuteNonQuery() == 0)
+            {
+                var insert = s.Command(Insert);
+                insert.Parameters.AddWithValue("@id", id);
+                insert.Parameters.AddWithValue("@media_type", mediaType);
+                insert.Parameters.AddWithValue("@content", content.ToArray());
+                insert.Parameters.AddWithValue("@size", content.Length);
+                insert.Parameters.AddWithValue("@now", now);
+                insert.ExecuteNonQuery();
+            }
+
+            return id;
+        }, cancellationToken);
+    }
+
+    public Task<Blob?> GetAsync(string id, CancellationToken cancellationToken) =>
+        database.ReadAsync(s =>
+        {
+            var select = s.Command(Select);
+            select.Parameters.AddWithValue("@id", id);
+            using var reader = select.ExecuteReader();
+            return reader.Read() ? new Blob(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)) : null;
+        }, cancellationToken);
+
+    public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
+        database.WriteAsync(s =>
+        {
+            var prune = s.Command(Prune);
+            prune.Parameters.AddWithValue("@cutoff", olderThan.ToUnixTimeMilliseconds());
+            return prune.ExecuteNonQuery();
+        }, cancellationToken);
+}

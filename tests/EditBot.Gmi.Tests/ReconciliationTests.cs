@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using EditBot.Core.Backend;
+using EditBot.Gmi.Tests.Support;
+using EditBot.TestSupport.Gmi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EditBot.Gmi.Tests;
+
+public sealed class ReconciliationTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+    private readonly FakeTimeProvider _serverTime = new(Start);
+    private FakeGmiServer _fake = null!;
+    private ServiceProvider _services = null!;
+    private IEditBackend _backend = null!;
+
+    public async Task InitializeAsync()
+    {
+        _fake = await GmiTestServices.StartFakeAsync(_serverTime);
+        _services = GmiTestServices.Create(_fake);
+        _backend = _services.GetRequiredService<IEditBackend>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    private static SubmitRequest Inline(string prompt, byte[] image, string size = "1024x1024") =>
+        new(Guid.NewGuid(), prompt, Convert.ToBase64String(image), null, size, "medium", 1, Convert.ToHexString(SHA256.HashData(image)).ToLowerInvariant());
+
+    private async Task<EditBackendException> SubmitDroppedAsync(SubmitRequest job)
+    {
+        _fake.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+        return await Assert.ThrowsAsync<EditBackendException>(() => _backend.SubmitAsync(job, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_request_whose_answer_was_dropped_is_found_and_no_other()
+    {
+        var image = new byte[] { 1, 2, 3, 4 };
+        var lost = Inline("lost answer", image);
+        await _backend.SubmitAsync(Inline("someone else", image), CancellationToken.None);
+        await _backend.SubmitAsync(Inline("lost answer", image, "1536x1024"), CancellationToken.None);
+        await _backend.SubmitAsync(Inline("lost answer", [9, 9, 9]), CancellationToken.None);
+        _serverTime.Advance(TimeSpan.FromSeconds(5));
+
+        var error = await SubmitDroppedAsync(lost);
+        _serverTime.Advance(TimeSpan.FromSeconds(5));
+        var found = await _backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
+
+        Assert.True(error.MaybeAccepted);
+        var expected = _fake.Requests.Single(r => r.Prompt == "lost answer" && r.Size == "1024x1024" && r.Image == lost.Image);
+        Assert.Equal(expected.RequestId, found?.RequestId);
+        Assert.Equal(4, _fake.AcceptedSubmissions);
+    }
+
+    [Fact]
+    public async Task A_job_that_never_reached_gmi_is_not_found()
+    {
+        var image = new byte[] { 5, 6, 7 };
+        await _backend.SubmitAsync(Inline("another job", image), CancellationToken.None);
+
+        var found = await _backend.FindSubmittedAsync(Inline("never sent", image), Start, CancellationToken.None);
+
+        Assert.Null(found);
+    }
+
+    [Fact]
+    public async Task Requests_created_well_before_the_intent_are_ignored_but_clock_skew_is_tolerated()
+    {
+        var job = Inline("skewed", [1, 1, 1]);
+        await SubmitDroppedAsync(job);
+
+        var withinSkew = await _backend.FindSubmittedAsync(job, Start.AddSeconds(90), CancellationToken.None);
+        var tooOld = await _backend.FindSubmittedAsync(job, Start.AddMinutes(3), CancellationToken.None);
+
+        Assert.NotNull(withinSkew);
+        Assert.Null(tooOld);
+    }
+
+    [Fact]
+    public async Task Staged_inputs_are_matched_by_url_and_the_newest_match_wins()
+    {
+        var staged = new SubmitRequest(Guid.NewGuid(), "staged twice", "https://storage.googleapis.com/bucket/a.png", null, "1024x1024", "low", 2, "irrelevant");
+        await _backend.SubmitAsync(staged, CancellationToken.None);
+        _serverTime.Advance(TimeSpan.FromSeconds(10));
+        await SubmitDroppedAsync(staged);
+        await _backend.SubmitAsync(staged with { Image = "https://storage.googleapis.com/bucket/b.png" }, CancellationToken.None);
+
+        var found = await _backend.FindSubmittedAsync(staged, Start, CancellationToken.None);
+
+        var newest = _fake.Requests.Where(r => r.Image == staged.Image).MaxBy(r => r.CreatedAt)!;
+        Assert.Equal(newest.RequestId, found?.RequestId);
+    }
+}

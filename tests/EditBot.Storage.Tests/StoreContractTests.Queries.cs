@@ -1,0 +1,50 @@
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+
+namespace EditBot.Storage.Tests;
+
+public abstract partial class StoreContractTests
+{
+    [Fact]
+    public async Task List_and_count_apply_every_filter_and_list_newest_first()
+    {
+        var a1 = await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(1), requester: "discord:a", scope: "guild:1"));
+        var a2 = await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(2), JobState.Done, requester: "discord:a", scope: "guild:2"));
+        var b1 = await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(3), JobState.Polling, requester: "discord:b", scope: "guild:1"));
+        var b2 = await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(4), requester: "discord:b", scope: null));
+
+        Assert.Equal([b2.Id, b1.Id, a2.Id, a1.Id], (await Jobs.ListAsync(new JobQuery(), Ct)).Select(j => j.Id));
+        Assert.Equal([a2.Id, a1.Id], (await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:a" }, Ct)).Select(j => j.Id));
+        Assert.Equal([b1.Id, a1.Id], (await Jobs.ListAsync(new JobQuery { ScopeKey = "guild:1" }, Ct)).Select(j => j.Id));
+        Assert.Equal([b2.Id, b1.Id, a1.Id], (await Jobs.ListAsync(new JobQuery { States = JobQuery.Active }, Ct)).Select(j => j.Id));
+        Assert.Equal([b2.Id, b1.Id], (await Jobs.ListAsync(new JobQuery { CreatedSince = TestJobs.T0.AddMinutes(3) }, Ct)).Select(j => j.Id));
+        Assert.Equal([b2.Id], (await Jobs.ListAsync(new JobQuery { Limit = 1 }, Ct)).Select(j => j.Id));
+        Assert.Equal(
+            [b1.Id],
+            (await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:b", ScopeKey = "guild:1", States = [JobState.Polling, JobState.Done] }, Ct)).Select(j => j.Id));
+
+        Assert.Equal(4, await Jobs.CountAsync(new JobQuery { Limit = 1 }, Ct));
+        Assert.Equal(2, await Jobs.CountAsync(new JobQuery { RequesterKey = "discord:b" }, Ct));
+        Assert.Equal(3, await Jobs.CountAsync(new JobQuery { States = JobQuery.Active }, Ct));
+        Assert.Equal(1, await Jobs.CountAsync(new JobQuery { States = [JobState.Done], ScopeKey = "guild:2" }, Ct));
+        Assert.Equal(0, await Jobs.CountAsync(new JobQuery { States = [] }, Ct));
+    }
+
+    [Fact]
+    public async Task Queue_position_counts_queued_jobs_by_creation_and_is_zero_when_not_queued()
+    {
+        var first = await InsertAsync(TestJobs.New(TestJobs.T0.AddSeconds(1)));
+        var running = await InsertAsync(TestJobs.New(TestJobs.T0.AddSeconds(2), JobState.Polling));
+        var second = await InsertAsync(TestJobs.New(TestJobs.T0.AddSeconds(3)));
+        var third = await InsertAsync(TestJobs.New(TestJobs.T0.AddSeconds(4)));
+
+        Assert.Equal(1, await Jobs.GetQueuePositionAsync(first.Id, Ct));
+        Assert.Equal(2, await Jobs.GetQueuePositionAsync(second.Id, Ct));
+        Assert.Equal(3, await Jobs.GetQueuePositionAsync(third.Id, Ct));
+        Assert.Equal(0, await Jobs.GetQueuePositionAsync(running.Id, Ct));
+        Assert.Equal(0, await Jobs.GetQueuePositionAsync(Guid.NewGuid(), Ct));
+
+        await Jobs.TryUpdateAsync(first with { State = JobState.Preparing }, null, Ct);
+        Assert.Equal(1, await Jobs.GetQueuePositionAsync(second.Id, Ct));
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using static EditBot.TestSupport.Gmi.FakeGmiFaultRunner;
+
+namespace EditBot.TestSupport.Gmi;
+
+/// <summary>POST/GET /requests and GET /models of the fake.</summary>
+internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost(FakeGmiServer.ApiPath + "/requests", SubmitAsync);
+        app.MapGet(FakeGmiServer.ApiPath + "/requests/{id}", GetAsync);
+        app.MapGet(FakeGmiServer.ApiPath + "/requests", ListAsync);
+        app.MapGet(FakeGmiServer.ApiPath + "/models", ListModelsAsync);
+        app.MapGet(FakeGmiServer.ApiPath + "/models/{id}", GetModelAsync);
+    }
+
+    private async Task SubmitAsync(HttpContext context)
+    {
+        server.CountSubmitAttempt();
+        var fault = server.TakeFault(FakeGmiRoute.Submit);
+        if (await HandledBeforeAsync(context, fault, isSubmit: true) || !await AuthorizedAsync(context))
+        {
+            return;
+        }
+
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+
+        var model = body?["model"]?.GetValue<string>();
+        var payload = body?["payload"] as JsonObject;
+        var prompt = Text(payload, "prompt");
+        var image = Text(payload, "image");
+        if (body is null || model is null)
+        {
+            await WriteJsonAsync(context, 400, "{\"error\":\"Missing required keys: model\"}");
+            return;
+        }
+
+        if (!server.Models.ContainsKey(model))
+        {
+            await WriteJsonAsync(context, 404, JsonSerializer.Serialize(new { error = $"Model not found: {model}" }));
+            return;
+        }
+
+        if (server.InsufficientCredits)
+        {
+            await WriteJsonAsync(context, 402, "{\"error\":\"Insufficient credits. Please top up your balance.\"}");
+            return;
+        }
+
+        if (prompt is null || image is null)
+        {
+            var missing = string.Join(", ", new[] { prompt is null ? "prompt" : null, image is null ? "image" : null }.OfType<string>());
+            await WriteJsonAsync(context, 400, JsonSerializer.Serialize(new { error = new { message = "Invalid payload", details = $"Missing required keys: {missing}" } }));
+            return;
+        }
+
+        var request = new FakeGmiRequest(Guid.NewGuid().ToString(), model, prompt, image, Text(payload, "mask"), Text(payload, "size") ?? "1024x1024",
+            Text(payload, "quality") ?? "medium", payload!["n"]?.GetValue<int>() ?? 1, server.TimeProvider.GetUtcNow(), TimeSpan.Zero,
+            server.StatusSequence, fault?.Kind == FakeGmiFaultKind.FailWith ? fault.Text : null)
+        { Payload = payload!.ToJsonString(), Sequence = server.NextSequence() };
+        request.Duration = server.ZeroLatency ? TimeSpan.Zero : server.Duration(request);
+        server.Store.Requests[request.RequestId] = request;
+        server.CountAccepted(prompt);
+
+        await server.SubmitHold.PassAsync(context.RequestAborted);
+        switch (fault?.Kind)
+        {
+            case FakeGmiFaultKind.AcceptThenDrop:
+                context.Abort();
+                return;
+            case FakeGmiFaultKind.MalformedJson:
+                await WriteJsonAsync(context, 200, BrokenJson);
+                return;
+            default:
+                await WriteJsonAsync(context, 200, Record(request).ToJsonString());
+                return;
+        }
+    }
+
+    private async Task GetAsync(HttpContext context, string id)
+    {
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.GetRequest), isSubmit: false) || !await AuthorizedAsync(context))
+        {
+            return;
+        }
+
+        if (!server.Store.Requests.TryGetValue(id, out var request))
+        {
+            await WriteJsonAsync(context, 404, "{\"error\":\"Request not found\"}");
+            return;
+        }
+
+        await WriteJsonAsync(context, 200, Record(request).ToJsonString());
+    }
+
+    private async Task ListAsync(HttpContext context)
+    {
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.ListRequests), isSubmit: false) || !await AuthorizedAsync(context))
+        {
+            return;
+        }
+
+        string? model = context.Request.Query["model_id"];
+        var records = server.Requests.Where(r => model is null || r.Model == model).OrderByDescending(r => r.Sequence).Select(r => (JsonNode)Record(r)).ToList();
+        var list = new JsonObject { ["requests"] = new JsonArray([.. records]), ["total"] = records.Count };
+        await WriteJsonAsync(context, 200, list.ToJsonString());
+    }
+
+    private async Task ListModelsAsync(HttpContext context)
+    {
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await AuthorizedAsync(context))
+        {
+            return;
+        }
+
+        var ids = new JsonArray([.. server.Models.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)JsonValue.Create(k))]);
+        await WriteJsonAsync(context, 200, new JsonObject { [server.ModelListKey] = ids }.ToJsonString());
+    }
+
+    private async Task GetModelAsync(HttpContext context, string id)
+    {
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await AuthorizedAsync(context))
+        {
+            return;
+        }
+
+        if (!server.Models.TryGetValue(id, out var price))
+        {
+            await WriteJsonAsync(context, 404, "{\"error\":\"Model not found\"}");
+            return;
+        }
+
+        var model = new JsonObject
+        {
+            ["id"] = id,
+            ["price_info"] = new JsonObject { ["price"] = price, ["pricing_type"] = "per_image", ["unit"] = "image" },
+            ["parameters"] = JsonNode.Parse("""
+                [{"name":"prompt","type":"string","required":true},{"name":"image","type":"string","required":true},
+                 {"name":"mask","type":"string"},{"name":"size","type":"enum","values":["1024x1024","1024x1536","1536x1024"]},
+                 {"name":"quality","type":"enum","values":["low","medium","high","auto"]},{"name":"n","type":"integer","min":1,"max":10}]
+                """),
+        };
+        await WriteJsonAsync(context, 200, model.ToJsonString());
+    }
+
+    private JsonObject Record(FakeGmiRequest request) =>
+        FakeGmiRecordWriter.Write(request, server.TimeProvider.GetUtcNow(), server.Root, server.OutcomeShape);
+
+    private async Task<bool> AuthorizedAsync(HttpContext context)
+    {
+        if (server.IsAuthorized(context))
+        {
+            return true;
+        }
+
+        await WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
+        return false;
+    }
+
+    private static string? Text(JsonObject? payload, string key) =>
+        payload?[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}

@@ -1,0 +1,160 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EditBot.TestSupport.Gmi;
+
+/// <summary>
+/// A fake of GMI's request queue speaking the real wire protocol over HTTP on 127.0.0.1 (usable by a child process):
+/// requests, models, upload-url with presigned PUT, and result media it renders itself. Configure it through its
+/// properties at any time; script faults per route with <see cref="EnqueueFault"/>; hold calls with the gates.
+/// </summary>
+public sealed class FakeGmiServer : IAsyncDisposable
+{
+    public const string ApiPath = "/api/v1/ie/requestqueue/apikey";
+    public const string DefaultApiKey = "test-gmi-key";
+    public const string DefaultModel = "gpt-image-2-edit";
+
+    private readonly ConcurrentDictionary<FakeGmiRoute, ConcurrentQueue<FakeGmiFault>> _faults = new();
+    private readonly ConcurrentDictionary<string, int> _submissionsByPrompt = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeGmiLogEntry> _log = new();
+    private WebApplication? _app;
+    private int _submitAttempts;
+    private int _accepted;
+    private long _sequence;
+
+    public FakeGmiServer(TimeProvider? timeProvider = null)
+    {
+        TimeProvider = timeProvider ?? TimeProvider.System;
+        Models[DefaultModel] = 0.04m;
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>http://127.0.0.1:port (after <see cref="StartAsync"/>).</summary>
+    public Uri Root { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Use as Gmi:BaseUrl.</summary>
+    public string BaseUrl => new Uri(Root, ApiPath).ToString();
+
+    /// <summary>The host to put in Downloads:AllowedHosts (with Downloads:AllowPrivateAddresses=true).</summary>
+    public string Host => Root.Host;
+
+    /// <summary>The Bearer key required; null accepts any caller.</summary>
+    public string? ApiKey { get; set; } = DefaultApiKey;
+
+    /// <summary>Known model ids (case-sensitive) and their price per image.</summary>
+    public ConcurrentDictionary<string, decimal> Models { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>"model_ids" (docs) or "models" (SDK): the list key of GET /models.</summary>
+    public string ModelListKey { get; set; } = "model_ids";
+
+    /// <summary>When true every submit answers 402.</summary>
+    public bool InsufficientCredits { get; set; }
+
+    /// <summary>How long a request takes to finish, on <see cref="TimeProvider"/>. Default 1 s.</summary>
+    public Func<FakeGmiRequest, TimeSpan> Duration { get; set; } = _ => TimeSpan.FromSeconds(1);
+
+    /// <summary>Statuses walked over the duration; the last is the terminal one.</summary>
+    public IReadOnlyList<string> StatusSequence { get; set; } = ["created", "queued", "processing", "success"];
+
+    /// <summary>Every request finishes at once, so the POST answer is already terminal with its outcome.</summary>
+    public bool ZeroLatency { get; set; }
+
+    public FakeGmiOutcomeShape OutcomeShape { get; set; } = FakeGmiOutcomeShape.MediaUrls;
+
+    /// <summary>Holds PUTs to the upload URL before their bytes are stored.</summary>
+    public FakeGmiGate UploadHold { get; } = new();
+
+    /// <summary>Holds submits after the request was created, before the answer is sent.</summary>
+    public FakeGmiGate SubmitHold { get; } = new();
+
+    /// <summary>Holds result-media downloads before their bytes are sent.</summary>
+    public FakeGmiGate MediaHold { get; } = new();
+
+    /// <summary>Every POST /requests that reached the server, accepted or not.</summary>
+    public int SubmitAttempts => Volatile.Read(ref _submitAttempts);
+
+    /// <summary>POST /requests that created a request.</summary>
+    public int AcceptedSubmissions => Volatile.Read(ref _accepted);
+
+    public IReadOnlyList<FakeGmiLogEntry> Log => [.. _log];
+
+    /// <summary>Accepted requests, oldest first.</summary>
+    public IReadOnlyList<FakeGmiRequest> Requests => [.. Store.Requests.Values.OrderBy(r => r.Sequence)];
+
+    internal FakeGmiStore Store { get; } = new();
+
+    /// <summary>Accepted submissions whose prompt is exactly <paramref name="prompt"/>.</summary>
+    public int SubmissionsFor(string prompt) => _submissionsByPrompt.TryGetValue(prompt, out var count) ? count : 0;
+
+    public FakeGmiRequest? FindByPrompt(string prompt) => Requests.LastOrDefault(r => r.Prompt == prompt);
+
+    /// <summary>Queues a fault for the next call to <paramref name="route"/>; faults are consumed in order.</summary>
+    public void EnqueueFault(FakeGmiRoute route, FakeGmiFault fault) => _faults.GetOrAdd(route, _ => new()).Enqueue(fault);
+
+    /// <summary>Makes a request terminal now (as "failed" with <paramref name="failureText"/> when given).</summary>
+    public void Finish(string requestId, string? failureText = null)
+    {
+        var request = Store.Requests[requestId];
+        request.FailureText = failureText ?? request.FailureText;
+        request.Duration = TimeProvider.GetUtcNow() - request.CreatedAt;
+    }
+
+    /// <summary>Serves <paramref name="content"/> at /static/{name} (chunked: without Content-Length); returns its URL.</summary>
+    public Uri ServeObject(string name, byte[] content, string contentType = "image/png", bool chunked = false)
+    {
+        Store.Statics[name] = new FakeGmiStaticObject(content, contentType, null, 0, chunked);
+        return new Uri(Root, "/static/" + name);
+    }
+
+    /// <summary>Answers /static/{name} with a redirect to <paramref name="location"/>; returns its URL.</summary>
+    public Uri ServeRedirect(string name, string location, int statusCode = 302)
+    {
+        Store.Statics[name] = new FakeGmiStaticObject([], string.Empty, location, statusCode);
+        return new Uri(Root, "/static/" + name);
+    }
+
+    /// <summary>The bytes uploaded behind a public_url this fake handed out, or null.</summary>
+    public byte[]? UploadedContent(string publicUrl) =>
+        Store.Uploads.Values.FirstOrDefault(u => u.PublicUrl == publicUrl)?.Content;
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _app = FakeGmiHost.Build(this, entry => _log.Enqueue(entry));
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Root = new Uri(address + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        UploadHold.Open();
+        SubmitHold.Open();
+        MediaHold.Open();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    internal FakeGmiFault? TakeFault(FakeGmiRoute route) =>
+        _faults.TryGetValue(route, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+
+    internal long NextSequence() => Interlocked.Increment(ref _sequence);
+
+    internal void CountSubmitAttempt() => Interlocked.Increment(ref _submitAttempts);
+
+    internal void CountAccepted(string prompt)
+    {
+        Interlocked.Increment(ref _accepted);
+        _submissionsByPrompt.AddOrUpdate(prompt, 1, (_, n) => n + 1);
+    }
+
+    internal bool IsAuthorized(HttpContext context) =>
+        ApiKey is null || context.Request.Headers.Authorization.ToString() == "Bearer " + ApiKey;
+}
