@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace EditBot.Core.Storage;
 
-/// <summary>Registration of <see cref="BlobRetentionService"/> (kept beside it: the one file this service adds to Core).</summary>
+/// <summary>Registration of <see cref="BlobRetentionService"/>.</summary>
 public static class BlobRetentionServiceCollectionExtensions
 {
     /// <summary>
