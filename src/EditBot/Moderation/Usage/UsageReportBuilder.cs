@@ -1,0 +1,49 @@
+using EditBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EditBot.Moderation;
+
+/// <summary>Builds <see cref="UsageReport"/>s from the job store; jobs count as in <see cref="UsageCounting.MayHaveCost"/>.</summary>
+public sealed class UsageReportBuilder(
+    IJobStore jobs, CostEstimator costs, TimeProvider time, IOptions<ModerationOptions> options, ILogger<UsageReportBuilder> logger)
+{
+    public const int MaxDays = 90;
+
+    /// <param name="days">1 is today; clamped to 1..<see cref="MaxDays"/>.</param>
+    /// <param name="userId">When set, only this member's jobs.</param>
+    public async Task<UsageReport> BuildAsync(ulong guildId, int days, ulong? userId, CancellationToken cancellationToken)
+    {
+        days = Math.Clamp(days, 1, MaxDays);
+        var since = UsageCounting.StartOfUtcDay(time.GetUtcNow()).AddDays(1 - days);
+        var limit = options.Value.UsageScanLimit;
+        var query = new JobQuery
+        {
+            ScopeKey = ModerationKeys.Guild(guildId),
+            RequesterKey = userId is { } id ? ModerationKeys.User(id) : null,
+            CreatedSince = since,
+            Limit = limit,
+        };
+        var found = await jobs.ListAsync(query, cancellationToken);
+        if (found.Count >= limit)
+        {
+            logger.LogWarning("Usage report of guild {GuildId} read only the newest {Limit} jobs; raise Moderation:UsageScanLimit", guildId, limit);
+        }
+
+        var server = UsageTotals.Zero;
+        var perUser = new Dictionary<ulong, UsageTotals>();
+        foreach (var job in found.Where(UsageCounting.MayHaveCost))
+        {
+            var cost = costs.Estimate(job.Request).TotalUsd;
+            server = server.Add(job.Request.Count, cost);
+            if (ModerationKeys.TryParseUser(job.Origin.RequesterKey, out var user))
+            {
+                perUser[user] = perUser.GetValueOrDefault(user, UsageTotals.Zero).Add(job.Request.Count, cost);
+            }
+        }
+
+        var users = perUser.OrderByDescending(p => p.Value.CostUsd).ThenByDescending(p => p.Value.Edits).ThenBy(p => p.Key)
+            .Select(p => (p.Key, p.Value)).ToList();
+        return new UsageReport(guildId, days, since, server, users);
+    }
+}

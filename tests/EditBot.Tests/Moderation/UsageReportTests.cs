@@ -1,0 +1,52 @@
+using EditBot.Core.Jobs;
+using EditBot.Moderation;
+using EditBot.Tests.Moderation.Support;
+
+namespace EditBot.Tests.Moderation;
+
+public sealed class UsageReportTests
+{
+    private readonly ModerationHarness harness = new();
+
+    [Fact]
+    public async Task Sums_edits_images_and_cost_per_member_and_for_the_server()
+    {
+        var now = harness.Time.GetUtcNow();
+        harness.Jobs.Add(TestJobs.Create(now, user: 1, quality: "high", count: 2)); // 0.422
+        harness.Jobs.Add(TestJobs.Create(now.AddDays(-2), user: 1, quality: "low", count: 1)); // 0.006
+        harness.Jobs.Add(TestJobs.Create(now.AddDays(-1), user: 2, quality: "medium", size: "1024x1536", count: 3)); // 0.123
+        harness.Jobs.Add(TestJobs.Create(now, user: 2, state: JobState.Rejected, submitted: false));
+        harness.Jobs.Add(TestJobs.Create(now, user: 2, state: JobState.Queued, submitted: false));
+        harness.Jobs.Add(TestJobs.Create(now.AddDays(-7), user: 1));
+        harness.Jobs.Add(TestJobs.Create(now, user: 3, guild: 555));
+
+        var report = await harness.Reports.BuildAsync(TestJobs.Guild, days: 7, userId: null, CancellationToken.None);
+
+        Assert.Equal(new UsageTotals(3, 6, 0.551m), report.Server);
+        Assert.Equal([(1ul, new UsageTotals(2, 3, 0.428m)), (2ul, new UsageTotals(1, 3, 0.123m))], report.Users);
+        Assert.Equal(
+            "Usage over 7 days (since 2026-03-04 00:00 UTC), estimated cost\nServer: 3 edits, 6 images, $0.55\n<@1>: 2 edits, 3 images, $0.43\n<@2>: 1 edit, 3 images, $0.12",
+            report.ToText());
+    }
+
+    [Fact]
+    public async Task One_day_means_today_and_a_member_filter_keeps_only_that_member()
+    {
+        var now = harness.Time.GetUtcNow();
+        harness.Jobs.Add(TestJobs.Create(now, user: 1));
+        harness.Jobs.Add(TestJobs.Create(now.AddHours(-10), user: 1));
+        harness.Jobs.Add(TestJobs.Create(now, user: 2));
+
+        var report = await harness.Reports.BuildAsync(TestJobs.Guild, days: 1, userId: 1, CancellationToken.None);
+
+        Assert.Equal(new UsageTotals(1, 1, 0.211m), report.Server);
+        Assert.Equal(1ul, Assert.Single(report.Users).UserId);
+    }
+
+    [Fact]
+    public async Task Days_are_clamped_to_the_supported_range()
+    {
+        Assert.Equal(1, (await harness.Reports.BuildAsync(TestJobs.Guild, 0, null, CancellationToken.None)).Days);
+        Assert.Equal(90, (await harness.Reports.BuildAsync(TestJobs.Guild, 1000, null, CancellationToken.None)).Days);
+    }
+}
