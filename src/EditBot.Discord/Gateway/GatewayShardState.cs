@@ -1,0 +1,48 @@
+namespace EditBot.Discord.Gateway;
+
+/// <summary>Health of one shard, for the health endpoint and metrics. Written by the shard, read by anyone.</summary>
+public sealed class GatewayShardState(int shardId, int shardCount)
+{
+    private volatile bool _connected;
+    private volatile bool _ready;
+    private long _latencyTicks = -1;
+    private int _reconnects;
+
+    public int ShardId { get; } = shardId;
+
+    public int ShardCount { get; } = shardCount;
+
+    /// <summary>The WebSocket is open.</summary>
+    public bool IsConnected => _connected;
+
+    /// <summary>READY or RESUMED was received on the current connection: events flow.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>Time between the last heartbeat and its ack; null before the first ack.</summary>
+    public TimeSpan? HeartbeatLatency
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _latencyTicks);
+            return ticks < 0 ? null : TimeSpan.FromTicks(ticks);
+        }
+    }
+
+    /// <summary>Connections opened after the first one (resumes and re-identifies).</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
+    internal void SetConnected(bool connected)
+    {
+        _connected = connected;
+        if (!connected)
+        {
+            _ready = false;
+        }
+    }
+
+    internal void SetReady(bool ready) => _ready = ready;
+
+    internal void SetLatency(TimeSpan latency) => Interlocked.Exchange(ref _latencyTicks, latency.Ticks);
+
+    internal void CountReconnect() => Interlocked.Increment(ref _reconnects);
+}

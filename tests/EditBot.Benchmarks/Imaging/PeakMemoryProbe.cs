@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using EditBot.Imaging;
+using EditBot.Imaging.Intake;
+using EditBot.Imaging.Packaging;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace EditBot.Benchmarks.Imaging;
+
+/// <summary>
+/// Peak memory of one operation, measured in a fresh child process: in a warm process, memory freed by earlier
+/// iterations is reused and the operation seems to cost nothing. The child warms Skia up on a tiny image, notes
+/// its resident size, runs the operation once and reports how far the high-water mark rose above that.
+/// </summary>
+internal static class PeakMemoryProbe
+{
+    public const string Flag = "--peak";
+
+    /// <summary>Per-file limit for the packaging runs: under the 4.7 MB results, over their 3 MB lossless WebP.</summary>
+    public const long PackageLimit = 4 * 1024 * 1024;
+
+    /// <summary>Parent side: runs this program again as a child for <paramref name="operation"/>.</summary>
+    public static long? Measure(string operation, IReadOnlyList<string> files)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        }
+
+        foreach (var argument in (string[])["load", "imaging", Flag, operation, .. files])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
+        return line is null ? null : long.Parse(line[5..], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Child side: prints "PEAK bytes".</summary>
+    public static int Run(string operation, string[] files)
+    {
+        var options = Options.Create(new ImagingOptions());
+        var intake = new ImageIntake(options);
+        var packager = new ResultPackager(options, new ContactSheet(options));
+        var inputs = files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToList();
+        var tinyJpeg = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Jpeg, 90, 9);
+        var tinyPng = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Png, 0, 9);
+        Action warmUp, measured;
+        switch (operation)
+        {
+            case "package":
+                warmUp = () => packager.Package([tinyPng, tinyPng], tinyPng.Length - 1);
+                measured = () => packager.Package(inputs, PackageLimit);
+                break;
+            default:
+                warmUp = () => intake.Prepare(tinyJpeg);
+                measured = () => intake.Prepare(inputs[0]);
+                break;
+        }
+
+        warmUp();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        ProcessMemory.TryResetPeak();
+        var baseline = ProcessMemory.ResidentBytes();
+        measured();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PEAK {ProcessMemory.PeakResidentBytes() - baseline}"));
+        return 0;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace EditBot.Discord.Tests.Gateway;
+
+/// <summary>Keeps every formatted log line (and exception text) so tests can check what reaches the logs.</summary>
+internal sealed class ListLogger<T> : ILogger<T>
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_lines)
+        {
+            _lines.Add($"{logLevel}: {formatter(state, exception)} {exception}");
+        }
+    }
+}
