@@ -1,0 +1,185 @@
+using EditBot.Core.Engine.Steps;
+using EditBot.Core.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace EditBot.Core.Engine;
+
+/// <summary>
+/// Runs a claimed job step after step: each step's result is saved with its event (compare-and-set, merging a
+/// concurrent cancel request), observers are told, and the job either continues in the same claim or is released.
+/// </summary>
+internal sealed partial class JobRunner(
+    StepDependencies deps,
+    PrepareStep prepare,
+    SubmitStep submit,
+    PollStep poll,
+    FetchStep fetch,
+    DeliverStep deliver,
+    JobObservers observers,
+    ILogger<JobRunner> logger)
+{
+    private const int MaxMergeAttempts = 5;
+
+    /// <param name="claimed">The job as returned by the claim, carrying our lease.</param>
+    /// <param name="stopping">True once shutdown began: finish the current step, then release.</param>
+    public async Task RunAsync(Job claimed, Func<bool> stopping, CancellationToken cancellationToken)
+    {
+        StepContext? context = null;
+        context = new StepContext((job, note, ct) => SaveAsync(context!, job, note, StepFollowUp.Continue, ct)) { Latest = claimed };
+        try
+        {
+            var job = claimed;
+            while (true)
+            {
+                var result = await ExecuteStepAsync(job, context, cancellationToken);
+                if (result.FollowUp is StepFollowUp.Abandon)
+                {
+                    return;
+                }
+
+                var saved = await SaveAsync(context, result.Job, result.Event, result.FollowUp, cancellationToken);
+                if (saved is null || result.FollowUp is not StepFollowUp.Continue)
+                {
+                    return;
+                }
+
+                job = saved;
+                if (stopping())
+                {
+                    await ReleaseAsync(job);
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await ReleaseAsync(context.Latest!);
+        }
+        catch (Exception error)
+        {
+            // A bug or a store outage: never lose the job; give it back with backoff so it is retried.
+            var latest = context.Latest!;
+            LogStepCrashed(logger, error, latest.Id, latest.State);
+            if (latest.Attempts + 1 >= deps.Options.MaxTransientAttempts)
+            {
+                var failed = JobChanges.Fail(latest, FailureCode.Unavailable, $"{latest.State} kept failing: {error.Message}", deps.Now);
+                try
+                {
+                    await SaveAsync(context, failed.Job, failed.Event, StepFollowUp.Stop, CancellationToken.None);
+                }
+                catch (Exception saveError)
+                {
+                    LogReleaseFailed(logger, saveError, latest.Id);
+                }
+
+                return;
+            }
+
+            var backoff = deps.Options.StepBackoffBase * (1L << Math.Min(latest.Attempts, 20));
+            await ReleaseAsync(latest with { Attempts = latest.Attempts + 1 }, backoff < deps.Options.StepBackoffCap ? backoff : deps.Options.StepBackoffCap);
+        }
+    }
+
+    private Task<StepResult> ExecuteStepAsync(Job job, StepContext context, CancellationToken cancellationToken)
+    {
+        var now = deps.Now;
+        if (job.CancelRequested)
+        {
+            return Task.FromResult(JobChanges.Cancel(job, $"Cancelled as requested (was {job.State})", now));
+        }
+
+        return job.State switch
+        {
+            JobState.Queued when deps.Status.SubmissionsPaused =>
+                Task.FromResult(JobChanges.Later(job, now + deps.Options.PausedRecheckInterval, null, now)),
+            JobState.Queued => Task.FromResult(JobChanges.Move(job, JobState.Preparing, $"Picked up by {deps.Options.WorkerId}", now)),
+            JobState.Preparing => prepare.ExecuteAsync(job, context, cancellationToken),
+            JobState.Submitting => submit.ExecuteAsync(job, context, cancellationToken),
+            JobState.Submitted => Task.FromResult(poll.Start(job, context)),
+            JobState.Polling => poll.ExecuteAsync(job, context, cancellationToken),
+            JobState.Fetching => fetch.ExecuteAsync(job, cancellationToken),
+            JobState.Delivering => deliver.ExecuteAsync(job, cancellationToken),
+            // Not the worker's to act on (awaiting review, or already finished): just give the lease back.
+            _ => Task.FromResult(new StepResult(job, null, StepFollowUp.Release)),
+        };
+    }
+
+    private async Task<Job?> SaveAsync(StepContext context, Job job, JobEvent? evt, StepFollowUp followUp, CancellationToken cancellationToken)
+    {
+        var now = deps.Now;
+        var toWrite = followUp switch
+        {
+            StepFollowUp.Continue => job with { UpdatedAt = now, NextAttemptAt = null, LeaseOwner = deps.Options.WorkerId, LeaseUntil = now + deps.Options.LeaseDuration },
+            StepFollowUp.Stop => job with { UpdatedAt = now, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null },
+            _ => job with { UpdatedAt = now, LeaseOwner = null, LeaseUntil = null },
+        };
+
+        for (var attempt = 0; attempt < MaxMergeAttempts; attempt++)
+        {
+            var saved = await deps.Jobs.TryUpdateAsync(toWrite, evt, cancellationToken);
+            if (saved is not null)
+            {
+                context.Latest = saved;
+                if (evt is not null)
+                {
+                    if (evt.To.IsTerminal())
+                    {
+                        LogFinished(logger, saved.Id, evt.To, evt.Reason);
+                    }
+                    else
+                    {
+                        LogMoved(logger, saved.Id, evt.From, evt.To, evt.Reason);
+                    }
+
+                    await observers.NotifyAsync(saved, evt, cancellationToken);
+                }
+
+                return saved;
+            }
+
+            // While we hold the lease only a user's cancel may write; keep its flag and our progress.
+            var fresh = await deps.Jobs.GetAsync(job.Id, cancellationToken);
+            if (fresh is null || fresh.IsTerminal || fresh.LeaseOwner != deps.Options.WorkerId)
+            {
+                LogLost(logger, job.Id, fresh?.State, fresh?.LeaseOwner);
+                return null;
+            }
+
+            toWrite = toWrite with { Version = fresh.Version, CancelRequested = toWrite.CancelRequested || fresh.CancelRequested };
+        }
+
+        LogLost(logger, job.Id, null, null);
+        return null;
+    }
+
+    /// <summary>Gives the job back without a state change so another claim (or a restart) picks it up.</summary>
+    private async Task ReleaseAsync(Job latest, TimeSpan? after = null)
+    {
+        var now = deps.Now;
+        var released = latest with { LeaseOwner = null, LeaseUntil = null, NextAttemptAt = after is { } delay ? now + delay : latest.NextAttemptAt };
+        try
+        {
+            await deps.Jobs.TryUpdateAsync(released, null, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The lease lapses by itself; this only makes the hand-over faster.
+            LogReleaseFailed(logger, error, latest.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} moved from {From} to {To}: {Reason}")]
+    private static partial void LogMoved(ILogger logger, Guid jobId, JobState from, JobState to, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ended {State}: {Reason}")]
+    private static partial void LogFinished(ILogger logger, Guid jobId, JobState state, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was taken over (now {State}, lease {LeaseOwner}); this worker stops working on it")]
+    private static partial void LogLost(ILogger logger, Guid jobId, JobState? state, string? leaseOwner);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} step {State} crashed; it will be retried")]
+    private static partial void LogStepCrashed(ILogger logger, Exception error, Guid jobId, JobState state);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the lease of job {JobId}; it will lapse")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception error, Guid jobId);
+}

@@ -1,0 +1,44 @@
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+
+namespace EditBot.Core.Engine.Steps;
+
+/// <summary>Delivering: hand the results to the route named by the job's origin, retrying with backoff.</summary>
+internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDelivery> deliveries)
+{
+    private readonly IJobDelivery[] _deliveries = deliveries.ToArray();
+
+    public async Task<StepResult> ExecuteAsync(Job job, CancellationToken cancellationToken)
+    {
+        var delivery = Array.Find(_deliveries, d => string.Equals(d.Kind, job.Origin.Kind, StringComparison.OrdinalIgnoreCase));
+        if (delivery is null)
+        {
+            return JobChanges.Fail(job, FailureCode.DeliveryFailed, $"No delivery route is registered for '{job.Origin.Kind}'", deps.Now);
+        }
+
+        var results = new List<Blob>(job.ResultBlobs.Count);
+        foreach (var id in job.ResultBlobs)
+        {
+            var blob = await deps.Blobs.GetAsync(id, cancellationToken);
+            if (blob is null)
+            {
+                return JobChanges.Fail(job, FailureCode.DeliveryFailed, "A result image is no longer stored", deps.Now);
+            }
+
+            results.Add(blob);
+        }
+
+        try
+        {
+            await delivery.DeliverAsync(job, results, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // Deliveries talk to outside services whose failures vary; all are retried, then reported.
+            return deps.Retry.RetryOrFail(job, FailureCode.DeliveryFailed, "Delivering", error.Message, null, deps.Now);
+        }
+
+        var now = deps.Now;
+        return JobChanges.Move(job with { CompletedAt = now }, JobState.Done, $"Delivered {results.Count} image(s)", now, StepFollowUp.Stop);
+    }
+}

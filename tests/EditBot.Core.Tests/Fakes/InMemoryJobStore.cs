@@ -1,0 +1,177 @@
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+
+namespace EditBot.Core.Tests.Fakes;
+
+/// <summary>A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history.</summary>
+public sealed class InMemoryJobStore : IJobStore
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, Job> _jobs = new();
+    private readonly Dictionary<Guid, List<JobEvent>> _events = new();
+
+    public int Writes { get; private set; }
+
+    /// <summary>Simulates another writer: the next update of that job first finds its version bumped by this change.</summary>
+    public Func<Job, Job>? InterleavedWrite { get; set; }
+
+    public Task<Job> InsertAsync(Job job, JobEvent firstEvent, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_jobs.ContainsKey(job.Id))
+            {
+                throw new InvalidOperationException($"Job {job.Id} exists.");
+            }
+
+            var stored = job with { Version = job.Version == 0 ? 1 : job.Version };
+            _jobs[job.Id] = stored;
+            _events[job.Id] = [firstEvent];
+            Writes++;
+            return Task.FromResult(stored);
+        }
+    }
+
+    public Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_jobs.GetValueOrDefault(id));
+        }
+    }
+
+    /// <summary>Writes a row as is (tests use it to stage what a crashed worker left behind).</summary>
+    public void Put(Job job)
+    {
+        lock (_gate)
+        {
+            _jobs[job.Id] = job;
+            _events.TryAdd(job.Id, []);
+        }
+    }
+
+    public Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var due = _jobs.Values
+                .Where(j => !j.IsTerminal && j.State is not (JobState.Received or JobState.AwaitingApproval))
+                .Where(j => j.NextAttemptAt is null || j.NextAttemptAt <= now)
+                .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= now)
+                .OrderBy(j => j.NextAttemptAt ?? DateTimeOffset.MinValue)
+                .ThenBy(j => j.CreatedAt)
+                .Take(max)
+                .ToList();
+            var claimed = new List<Job>(due.Count);
+            foreach (var job in due)
+            {
+                var leased = job with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Version = job.Version + 1 };
+                _jobs[job.Id] = leased;
+                claimed.Add(leased);
+            }
+
+            return Task.FromResult<IReadOnlyList<Job>>(claimed);
+        }
+    }
+
+    public Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (InterleavedWrite is { } interleave && _jobs.TryGetValue(job.Id, out var target))
+            {
+                InterleavedWrite = null;
+                _jobs[job.Id] = interleave(target) with { Version = target.Version + 1 };
+            }
+
+            if (!_jobs.TryGetValue(job.Id, out var current) || current.Version != job.Version)
+            {
+                return Task.FromResult<Job?>(null);
+            }
+
+            var stored = job with { Version = job.Version + 1 };
+            _jobs[job.Id] = stored;
+            if (evt is not null)
+            {
+                _events[job.Id].Add(evt);
+            }
+
+            Writes++;
+            return Task.FromResult<Job?>(stored);
+        }
+    }
+
+    public Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(id, out var job) || job.LeaseOwner != owner || job.IsTerminal)
+            {
+                return Task.FromResult(false);
+            }
+
+            _jobs[id] = job with { LeaseUntil = until };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task AppendEventAsync(JobEvent evt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _events[evt.JobId].Add(evt);
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task<IReadOnlyList<JobEvent>> GetEventsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<JobEvent>>(_events.TryGetValue(id, out var list) ? list.ToList() : []);
+        }
+    }
+
+    public Task<IReadOnlyList<Job>> ListAsync(JobQuery query, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<Job>>(Filter(query).OrderByDescending(j => j.CreatedAt).Take(query.Limit).ToList());
+        }
+    }
+
+    public Task<int> CountAsync(JobQuery query, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(Filter(query).Count());
+        }
+    }
+
+    public Task<int> GetQueuePositionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_jobs.TryGetValue(id, out var job) || job.State is not JobState.Queued)
+            {
+                return Task.FromResult(0);
+            }
+
+            return Task.FromResult(_jobs.Values.Count(j => j.State is JobState.Queued && j.CreatedAt <= job.CreatedAt));
+        }
+    }
+
+    public Task<Job?> FindByRemoteRequestIdAsync(string remoteRequestId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_jobs.Values.FirstOrDefault(j => j.RemoteRequestId == remoteRequestId));
+        }
+    }
+
+    private IEnumerable<Job> Filter(JobQuery query) => _jobs.Values
+        .Where(j => query.RequesterKey is null || j.Origin.RequesterKey == query.RequesterKey)
+        .Where(j => query.ScopeKey is null || j.Origin.ScopeKey == query.ScopeKey)
+        .Where(j => query.States is null || query.States.Contains(j.State))
+        .Where(j => query.CreatedSince is null || j.CreatedAt >= query.CreatedSince);
+}
