@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace EditBot.Discord.Interactions;
+
+/// <summary>The first response: into the HTTP reply when there is one, else over REST.</summary>
+public sealed partial class InteractionResponder
+{
+    private async Task<InteractionCallbackResult?> CallbackAsync(
+        InteractionResponse response, IReadOnlyList<DiscordFile>? files, bool withResponse, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _responded, 1) == 1)
+        {
+            throw new InvalidOperationException(
+                "This interaction was already answered; edit the original response or send a follow-up instead.");
+        }
+
+        try
+        {
+            if (_httpReply is { IsCompleted: false } reply)
+            {
+                var (body, contentType) = await SerializeForHttpReplyAsync(response, files, cancellationToken);
+                if (reply.TryComplete(body, contentType))
+                {
+                    _logger.LogDebug("Answered interaction {InteractionId} with callback type {Type} in the HTTP reply", InteractionId, response.Type);
+                    return withResponse && response.Type == InteractionCallbackType.ChannelMessage
+                        ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await OriginalAfterHttpReplyAsync(cancellationToken) } }
+                        : null;
+                }
+
+                _logger.LogDebug("The HTTP reply of interaction {InteractionId} was abandoned; answering over REST", InteractionId);
+            }
+
+            return await _rest.CreateInteractionResponseAsync(InteractionId, Token, response, files, withResponse, cancellationToken);
+        }
+        catch
+        {
+            Volatile.Write(ref _responded, 0);
+            throw;
+        }
+    }
+
+    // Discord creates the message only once the endpoint has written the reply, so the first look may miss it.
+    private async Task<Message> OriginalAfterHttpReplyAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _rest.GetOriginalResponseAsync(Token, cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMessage && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<(ReadOnlyMemory<byte> Body, string ContentType)> SerializeForHttpReplyAsync(
+        InteractionResponse response, IReadOnlyList<DiscordFile>? files, CancellationToken cancellationToken)
+    {
+        var json = DiscordRestClient.SerializeInteractionResponse(response, files);
+        if (files is not { Count: > 0 })
+        {
+            return (json, "application/json");
+        }
+
+        using var multipart = MultipartBodyBuilder.Build(json, files);
+        var bytes = await multipart.ReadAsByteArrayAsync(cancellationToken);
+        var contentType = multipart.Headers.ContentType ?? new MediaTypeHeaderValue("multipart/form-data");
+        return (bytes, contentType.ToString());
+    }
+}

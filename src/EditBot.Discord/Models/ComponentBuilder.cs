@@ -1,0 +1,38 @@
+namespace EditBot.Discord.Models;
+
+/// <summary>Builders for the components this bot sends.</summary>
+public static class ComponentBuilder
+{
+    public static MessageComponent ActionRow(params MessageComponent[] children) =>
+        new() { Type = ComponentType.ActionRow, Components = children };
+
+    public static MessageComponent Button(string customId, string label, ButtonStyle style = ButtonStyle.Secondary, bool disabled = false) =>
+        new() { Type = ComponentType.Button, CustomId = customId, Label = label, Style = (int)style, Disabled = disabled ? true : null };
+
+    public static MessageComponent LinkButton(Uri url, string label) =>
+        new() { Type = ComponentType.Button, Url = url, Label = label, Style = (int)ButtonStyle.Link };
+
+    public static MessageComponent StringSelect(string customId, IReadOnlyList<SelectOption> options, string? placeholder = null) =>
+        new() { Type = ComponentType.StringSelect, CustomId = customId, Options = options, Placeholder = placeholder };
+
+    /// <summary>A modal field: a label (≤ 45 chars) holding one inner component.</summary>
+    public static MessageComponent Label(string label, MessageComponent component, string? description = null) =>
+        new() { Type = ComponentType.Label, Label = label, Description = description, Component = component };
+
+    /// <param name="paragraph">Style 2 (multi-line) instead of 1 (one line).</param>
+    public static MessageComponent TextInput(
+        string customId, bool paragraph = false, bool required = true, int? maxLength = null, string? placeholder = null, string? value = null) =>
+        new()
+        {
+            Type = ComponentType.TextInput,
+            CustomId = customId,
+            Style = paragraph ? 2 : 1,
+            Required = required,
+            MaxLength = maxLength,
+            Placeholder = placeholder,
+            Value = value,
+        };
+
+    public static MessageComponent FileUpload(string customId, int minValues = 1, int maxValues = 1, bool required = true) =>
+        new() { Type = ComponentType.FileUpload, CustomId = customId, MinValues = minValues, MaxValues = maxValues, Required = required };
+}

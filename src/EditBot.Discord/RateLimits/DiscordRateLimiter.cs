@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using EditBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace EditBot.Discord.RateLimits;
+
+/// <summary>
+/// Keeps requests inside Discord's limits ahead of time, so normal load draws no 429: buckets are learned from the
+/// X-RateLimit-* headers per route template and top-level resource, and the global limit applies to everything but
+/// interaction routes. One limiter per process (per token).
+/// </summary>
+public sealed class DiscordRateLimiter
+{
+    /// <summary>Discord's global limit per bot.</summary>
+    public const int GlobalRequestsPerSecond = 50;
+
+    private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly GlobalRateLimiter _global;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DiscordRateLimiter> _logger;
+
+    public DiscordRateLimiter(TimeProvider timeProvider, InvalidRequestCounter invalidRequests, ILogger<DiscordRateLimiter> logger)
+    {
+        _timeProvider = timeProvider;
+        InvalidRequests = invalidRequests;
+        _logger = logger;
+        _global = new GlobalRateLimiter(timeProvider, GlobalRequestsPerSecond);
+    }
+
+    public InvalidRequestCounter InvalidRequests { get; }
+
+    /// <summary>Waits until the route's bucket and the global limit allow a request; dispose the lease after the answer.</summary>
+    public async Task<RateLimitLease> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        var bucket = BucketFor(route);
+        await bucket.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            while (bucket.WaitTime(_timeProvider.GetUtcNow()) is { } wait && wait > TimeSpan.Zero)
+            {
+                _logger.LogDebug("Waiting {Wait} for the bucket of {Route}", wait, route.RouteKey);
+                await Task.Delay(wait, _timeProvider, cancellationToken);
+            }
+
+            if (!route.ExemptFromGlobalLimit)
+            {
+                await _global.WaitAsync(cancellationToken);
+            }
+
+            return new RateLimitLease(this, route, bucket);
+        }
+        catch
+        {
+            bucket.Gate.Release();
+            throw;
+        }
+    }
+
+    internal void Learn(DiscordRoute route, RateLimitBucket bucket, RateLimitHeaders headers)
+    {
+        bucket.Update(headers, _timeProvider.GetUtcNow());
+        if (headers.Bucket is { } hash
+            && (!_bucketHashByRoute.TryGetValue(route.RouteKey, out var known) || known != hash))
+        {
+            // From now on this route shares the state of every route Discord put in the same bucket.
+            _bucketHashByRoute[route.RouteKey] = hash;
+            _buckets.TryAdd(hash + "|" + route.MajorParameter, bucket);
+        }
+    }
+
+    internal void RateLimited(DiscordRoute route, RateLimitBucket bucket, RateLimitScope scope, TimeSpan retryAfter, int statusCode)
+    {
+        _logger.LogWarning("Discord rate limited {Route} ({Scope}); retrying after {RetryAfter}", route.RouteKey, scope, retryAfter);
+        if (scope == RateLimitScope.Global)
+        {
+            _global.BlockFor(retryAfter);
+        }
+        else
+        {
+            bucket.BlockFor(retryAfter, _timeProvider.GetUtcNow());
+        }
+
+        if (scope != RateLimitScope.Shared)
+        {
+            InvalidRequests.Record(statusCode);
+        }
+    }
+
+    private RateLimitBucket BucketFor(DiscordRoute route)
+    {
+        var identity = _bucketHashByRoute.TryGetValue(route.RouteKey, out var hash) ? hash : route.RouteKey;
+        return _buckets.GetOrAdd(identity + "|" + route.MajorParameter, static _ => new RateLimitBucket());
+    }
+}

@@ -1,0 +1,15 @@
+namespace EditBot.Discord.Rest;
+
+/// <summary>JSON error codes the bot reacts to.</summary>
+public static class DiscordErrorCodes
+{
+    public const int UnknownChannel = 10003;
+    public const int UnknownMessage = 10008;
+    public const int UnknownWebhook = 10015;
+    public const int UnknownInteraction = 10062;
+    public const int MissingAccess = 50001;
+    public const int MissingPermissions = 50013;
+    public const int InvalidWebhookToken = 50027;
+    public const int InteractionAlreadyAcknowledged = 40060;
+    public const int ThreadAlreadyCreated = 160004;
+}

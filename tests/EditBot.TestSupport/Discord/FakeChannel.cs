@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>A channel of the fake: 0 text, 1 DM, 5 announcement, 10/11/12 threads, 15 forum, 16 media.</summary>
+public sealed class FakeChannel(ulong id, int type, ulong? guildId, ulong? parentId, string name)
+{
+    public ulong Id { get; } = id;
+
+    public int Type { get; } = type;
+
+    public ulong? GuildId { get; } = guildId;
+
+    public ulong? ParentId { get; } = parentId;
+
+    public string Name { get; set; } = name;
+
+    public ulong? RecipientId { get; init; }
+
+    public bool IsThread => Type is 10 or 11 or 12;
+
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject { ["id"] = Id.ToString(), ["type"] = Type, ["name"] = Name };
+        if (GuildId is { } guild)
+        {
+            json["guild_id"] = guild.ToString();
+        }
+
+        if (ParentId is { } parent)
+        {
+            json["parent_id"] = parent.ToString();
+        }
+
+        if (IsThread)
+        {
+            json["thread_metadata"] = new JsonObject { ["archived"] = false, ["auto_archive_duration"] = 1440, ["locked"] = false };
+        }
+
+        if (RecipientId is { } recipient)
+        {
+            json["recipients"] = new JsonArray(new JsonObject { ["id"] = recipient.ToString(), ["username"] = "user" + recipient });
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EditBot.TestSupport.Discord.Contract;
+using Microsoft.AspNetCore.Http;
+
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>The contract check: request bodies against Discord's OpenAPI description, plus the wire rules it cannot express.</summary>
+public sealed partial class FakeDiscordServer
+{
+    private static readonly Regex FilePartName = new(@"^files\[(\d+)\]$", RegexOptions.CultureInvariant);
+
+    private static readonly HashSet<string> MessageCreatingRoutes = new(StringComparer.Ordinal)
+    {
+        "POST /channels/{channel_id}/messages",
+        "POST /webhooks/{application_id}/{interaction_token}",
+    };
+
+    private readonly List<string> _violations = [];
+
+    /// <summary>Everything the client sent that Discord would reject or that breaks the bot's wire rules.</summary>
+    public IReadOnlyList<string> ContractViolations
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _violations];
+            }
+        }
+    }
+
+    /// <summary>Throws, listing the violations, when any request broke the contract.</summary>
+    public void AssertNoContractViolations()
+    {
+        var violations = ContractViolations;
+        if (violations.Count > 0)
+        {
+            throw new FakeDiscordContractException(violations);
+        }
+    }
+
+    private void CheckContract(HttpContext context, FakeRoute route, string apiPath, string? text, JsonNode? json, List<FakeUploadedFile> files)
+    {
+        var found = new List<string>();
+        if (!context.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (", StringComparison.Ordinal))
+        {
+            found.Add($"{route.Key}: User-Agent must be 'DiscordBot (url, version)', was '{context.Request.Headers.UserAgent}'");
+        }
+
+        if (text is not null && json is null)
+        {
+            found.Add($"{route.Key}: the body is not valid JSON");
+        }
+        else if (json is not null)
+        {
+            var mediaType = context.Request.HasFormContentType ? "multipart/form-data" : "application/json";
+            using var document = JsonDocument.Parse(json.ToJsonString());
+            found.AddRange(OpenApiContract.Discord.ValidateRequest(context.Request.Method, apiPath, mediaType, document.RootElement));
+            found.AddRange(CheckMessageRules(route, json as JsonObject, files));
+        }
+
+        if (found.Count > 0)
+        {
+            lock (_sync)
+            {
+                _violations.AddRange(found);
+            }
+        }
+    }
+
+    private static IEnumerable<string> CheckMessageRules(FakeRoute route, JsonObject? body, List<FakeUploadedFile> files)
+    {
+        if (body is null)
+        {
+            yield break;
+        }
+
+        var callbackType = route.Template.EndsWith("/callback", StringComparison.Ordinal) ? (int?)body["type"]?.GetValue<int>() : null;
+        var message = callbackType is 4 or 7 ? body["data"] as JsonObject : MessageCreatingRoutes.Contains(route.Key) ? body : null;
+        if (message is not null && message["allowed_mentions"] is null)
+        {
+            yield return $"{route.Key}: message body without allowed_mentions (the bot always sends it, {{\"parse\":[]}} by default)";
+        }
+
+        var declared = ((body["attachments"] ?? (body["data"] as JsonObject)?["attachments"] ?? (body["message"] as JsonObject)?["attachments"]) as JsonArray)?
+            .Select(a => a?["id"]?.ToString()).ToHashSet(StringComparer.Ordinal) ?? [];
+        foreach (var file in files)
+        {
+            if (FilePartName.Match(file.PartName) is not { Success: true } match)
+            {
+                yield return $"{route.Key}: file part named '{file.PartName}', expected files[n]";
+            }
+            else if (!declared.Contains(match.Groups[1].Value))
+            {
+                yield return $"{route.Key}: file part {file.PartName} has no attachments entry with id {match.Groups[1].Value}";
+            }
+
+            if (string.IsNullOrEmpty(file.FileName))
+            {
+                yield return $"{route.Key}: file part {file.PartName} has no filename";
+            }
+        }
+    }
+}

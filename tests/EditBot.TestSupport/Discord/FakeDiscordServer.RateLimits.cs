@@ -1,0 +1,27 @@
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>Rate-limit settings and what the fake answered.</summary>
+public sealed partial class FakeDiscordServer
+{
+    /// <summary>Per-bucket limit for routes without their own (default 50 per second).</summary>
+    public int DefaultRouteLimit { get => _rateLimiter.DefaultLimit; set => _rateLimiter.DefaultLimit = value; }
+
+    public TimeSpan DefaultRouteWindow { get => _rateLimiter.DefaultWindow; set => _rateLimiter.DefaultWindow = value; }
+
+    /// <summary>Requests per second over all non-interaction routes (Discord: 50).</summary>
+    public int GlobalLimitPerSecond { get => _rateLimiter.GlobalLimitPerSecond; set => _rateLimiter.GlobalLimitPerSecond = value; }
+
+    /// <summary>Every 429 the fake sent, natural or forced.</summary>
+    public IReadOnlyList<FakeRateLimitAnswer> RateLimitAnswers => _rateLimiter.Answers;
+
+    /// <summary>Limits one route (key like <c>POST /channels/{channel_id}/messages</c>) per top-level resource.</summary>
+    public void SetRouteLimit(string routeKey, int limit, TimeSpan window) => _rateLimiter.SetLimit(routeKey, limit, window);
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> matching requests with a 429 of this scope, then keeps answering 429
+    /// (marked <see cref="FakeRateLimitAnswer.Early"/>) to anything that comes back before <paramref name="retryAfter"/>.
+    /// Global applies to all non-interaction routes; shared to the route's resource; user to the route's bucket.
+    /// </summary>
+    public void ForceRateLimit(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey = null, int times = 1) =>
+        _rateLimiter.Force(scope, retryAfter, routeKey, times);
+}

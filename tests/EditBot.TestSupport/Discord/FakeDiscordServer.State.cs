@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Http;
+using SkiaSharp;
+
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>The in-memory world of the fake and the switches tests turn.</summary>
+public sealed partial class FakeDiscordServer
+{
+    private readonly Dictionary<ulong, FakeChannel> _channels = [];
+    private readonly Dictionary<ulong, FakeMessage> _messages = [];
+    private readonly Dictionary<ulong, FakeAttachment> _attachments = [];
+    private readonly HashSet<ulong> _threadDenied = [];
+    private readonly HashSet<ulong> _forbidden = [];
+
+    public ulong ApplicationId { get; set; }
+
+    /// <summary>The bot's user id (defaults to the application id, as on Discord).</summary>
+    public ulong BotUserId { get; set; }
+
+    public ulong DefaultGuildId { get; }
+
+    /// <summary>Answered by <c>GET /gateway/bot</c>.</summary>
+    public Uri GatewayUrl { get; set; } = new("ws://127.0.0.1:9/");
+
+    public int GatewayShards { get; set; } = 1;
+
+    public int SessionStartTotal { get; set; } = 1000;
+
+    public int SessionStartRemaining { get; set; } = 1000;
+
+    public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromHours(24);
+
+    public int MaxConcurrency { get; set; } = 1;
+
+    /// <summary>Fetched messages lose content, attachments, embeds and components unless the bot wrote them, they
+    /// mention the bot or they are in a DM: Discord's behaviour without the MESSAGE_CONTENT intent.</summary>
+    public bool SimulateMissingMessageContentIntent { get; set; }
+
+    /// <summary>Answers for channels the bot cannot even see, 403 50001.</summary>
+    public void ForbidChannel(ulong channelId)
+    {
+        lock (_sync)
+        {
+            _forbidden.Add(channelId);
+        }
+    }
+
+    /// <summary>Thread creation in this channel answers 403 50013 (no CREATE_PUBLIC_THREADS).</summary>
+    public void DenyThreadCreation(ulong channelId)
+    {
+        lock (_sync)
+        {
+            _threadDenied.Add(channelId);
+        }
+    }
+
+    /// <summary>Adds a channel; guild channels default to <see cref="DefaultGuildId"/>.</summary>
+    public FakeChannel AddChannel(int type = 0, ulong? parentId = null, string? name = null, ulong? guildId = null, ulong? id = null)
+    {
+        lock (_sync)
+        {
+            var channelId = id ?? NextId();
+            var channel = new FakeChannel(channelId, type, type == 1 ? null : guildId ?? DefaultGuildId, parentId, name ?? "channel-" + channelId);
+            _channels[channelId] = channel;
+            return channel;
+        }
+    }
+
+    /// <summary>Adds a message by a user (or the bot) with optional attachments made by <see cref="AddAttachment"/>.</summary>
+    public FakeMessage AddMessage(
+        ulong channelId, string content = "", ulong? authorId = null, IEnumerable<FakeAttachment>? attachments = null, ulong? replyTo = null, bool byBot = false)
+    {
+        lock (_sync)
+        {
+            var message = new FakeMessage(NextId(), channelId, byBot ? BotUserId : authorId ?? NextId(), byBot) { Content = content, ReferencedMessageId = replyTo };
+            message.Attachments.AddRange(attachments ?? []);
+            _messages[message.Id] = message;
+            return message;
+        }
+    }
+
+    /// <summary>
+    /// Stores a file and serves it at the returned attachment's URL (images get their width and height). Call after
+    /// <see cref="StartAsync"/>: the URL carries the server's port.
+    /// </summary>
+    public FakeAttachment AddAttachment(string filename, byte[] bytes, string contentType = "image/png")
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var id = NextId();
+        var (width, height) = contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? ImageSize(bytes) : (null, null);
+        var url = new Uri(BaseUrl, $"attachments/{DefaultGuildId}/{id}/{Uri.EscapeDataString(filename)}?ex=6700000a&is=67000000&hm=f4k3");
+        var attachment = new FakeAttachment(id, filename, contentType, bytes, width, height, url);
+        lock (_sync)
+        {
+            _attachments[id] = attachment;
+        }
+
+        return attachment;
+    }
+
+    public FakeChannel? GetChannel(ulong id)
+    {
+        lock (_sync)
+        {
+            return _channels.GetValueOrDefault(id);
+        }
+    }
+
+    public FakeMessage? GetMessage(ulong id)
+    {
+        lock (_sync)
+        {
+            return _messages.GetValueOrDefault(id);
+        }
+    }
+
+    /// <summary>A message as Discord would send it (e.g. to build a MESSAGE_CREATE dispatch or <c>resolved.messages</c>).</summary>
+    public System.Text.Json.Nodes.JsonObject ToMessageJson(FakeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_sync)
+        {
+            return MessageJson(message);
+        }
+    }
+
+    /// <summary>Messages (not deleted) in a channel, oldest first.</summary>
+    public IReadOnlyList<FakeMessage> MessagesIn(ulong channelId)
+    {
+        lock (_sync)
+        {
+            return [.. _messages.Values.Where(m => m.ChannelId == channelId && !m.Deleted).OrderBy(m => m.Id)];
+        }
+    }
+
+    public IReadOnlyList<FakeDiscordRequest> Requests
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public void ClearRequests()
+    {
+        lock (_sync)
+        {
+            _requests.Clear();
+        }
+    }
+
+    private static (int?, int?) ImageSize(byte[] bytes)
+    {
+        using var codec = SKCodec.Create(new MemoryStream(bytes));
+        return codec is null ? (null, null) : (codec.Info.Width, codec.Info.Height);
+    }
+
+    private async Task ServeAttachmentAsync(HttpContext context, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        FakeAttachment? attachment = null;
+        if (parts.Length >= 3 && ulong.TryParse(parts[2], out var id))
+        {
+            lock (_sync)
+            {
+                attachment = _attachments.GetValueOrDefault(id);
+            }
+        }
+
+        if (attachment is null)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        context.Response.ContentType = attachment.ContentType;
+        context.Response.ContentLength = attachment.Bytes.Length;
+        await context.Response.Body.WriteAsync(attachment.Bytes);
+    }
+}

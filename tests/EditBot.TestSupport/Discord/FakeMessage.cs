@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>A message the fake holds. Mutable under the server's lock; read it in assertions.</summary>
+public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool authorIsBot)
+{
+    public ulong Id { get; } = id;
+
+    public ulong ChannelId { get; } = channelId;
+
+    public ulong AuthorId { get; } = authorId;
+
+    public bool AuthorIsBot { get; } = authorIsBot;
+
+    public string Content { get; set; } = "";
+
+    public int Flags { get; set; }
+
+    public JsonArray Embeds { get; set; } = [];
+
+    public JsonArray Components { get; set; } = [];
+
+    public List<FakeAttachment> Attachments { get; } = [];
+
+    public ulong? ReferencedMessageId { get; set; }
+
+    /// <summary>Set for interaction responses and follow-ups (the application id).</summary>
+    public ulong? WebhookId { get; set; }
+
+    /// <summary>Set once a thread was started on this message (its id equals the message id).</summary>
+    public ulong? ThreadId { get; set; }
+
+    public bool Deleted { get; set; }
+
+    public bool IsEphemeral => (Flags & 64) != 0;
+
+    public JsonObject ToJson(ulong? guildId, bool stripContent)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = Id.ToString(),
+            ["channel_id"] = ChannelId.ToString(),
+            ["type"] = ReferencedMessageId is null ? 0 : 19,
+            ["content"] = stripContent ? "" : Content,
+            ["author"] = new JsonObject { ["id"] = AuthorId.ToString(), ["username"] = AuthorIsBot ? "EditBot" : "user" + AuthorId, ["bot"] = AuthorIsBot },
+            ["timestamp"] = "2026-01-01T00:00:00.000000+00:00",
+            ["edited_timestamp"] = null,
+            ["tts"] = false,
+            ["mention_everyone"] = false,
+            ["mentions"] = new JsonArray(),
+            ["mention_roles"] = new JsonArray(),
+            ["pinned"] = false,
+            ["flags"] = Flags,
+            ["attachments"] = stripContent ? new JsonArray() : new JsonArray([.. Attachments.Select(a => (JsonNode)a.ToJson())]),
+            ["embeds"] = stripContent ? new JsonArray() : Embeds.DeepClone(),
+            ["components"] = stripContent ? new JsonArray() : Components.DeepClone(),
+        };
+        if (guildId is { } guild)
+        {
+            json["guild_id"] = guild.ToString();
+        }
+
+        if (ReferencedMessageId is { } referenced)
+        {
+            json["message_reference"] = new JsonObject { ["type"] = 0, ["message_id"] = referenced.ToString(), ["channel_id"] = ChannelId.ToString() };
+        }
+
+        if (WebhookId is { } webhook)
+        {
+            json["webhook_id"] = webhook.ToString();
+            json["application_id"] = webhook.ToString();
+        }
+
+        if (ThreadId is { } thread)
+        {
+            json["thread"] = new JsonObject { ["id"] = thread.ToString(), ["type"] = 11, ["parent_id"] = ChannelId.ToString() };
+        }
+
+        return json;
+    }
+}

@@ -1,0 +1,8 @@
+namespace EditBot.TestSupport.Discord;
+
+public enum FakeRateLimitScope
+{
+    User,
+    Global,
+    Shared,
+}
