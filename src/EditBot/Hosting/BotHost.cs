@@ -1,0 +1,51 @@
+using EditBot.Discord;
+using Microsoft.AspNetCore.Hosting;
+using EditBot.Engine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+
+namespace EditBot.Hosting;
+
+/// <summary>The Discord bot: job engine, a Discord transport, and Kestrel for /healthz, /metrics and /interactions.</summary>
+public static class BotHost
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureTestServices = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Production,
+        });
+        builder.Configuration.AddEditBotSources(builder.Environment.EnvironmentName, args);
+        var transport = builder.Configuration.GetValue("Discord:Transport", DiscordTransport.Gateway);
+        var required = transport == DiscordTransport.Http
+            ? new[] { RequiredSetting.DiscordToken, RequiredSetting.GmiApiKey, RequiredSetting.DiscordPublicKey }
+            : [RequiredSetting.DiscordToken, RequiredSetting.GmiApiKey];
+        var missing = RequiredSetting.FirstMissing(builder.Configuration, required);
+        if (missing is not null)
+        {
+            throw new StartupException(missing.MissingMessage);
+        }
+
+        builder.WebHost.UseKestrelCore().UseUrls(builder.Configuration["Http:Urls"] ?? "http://0.0.0.0:8080");
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSerilog(logger => SerilogSetup.Configure(logger, builder.Configuration));
+        builder.Services.AddEditBotEngine(builder.Configuration);
+        builder.Services.AddEditBotBot(builder.Configuration, transport);
+        configureTestServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapEditBotEndpoints(transport);
+        return app;
+    }
+}

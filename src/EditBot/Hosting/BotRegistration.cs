@@ -1,0 +1,52 @@
+using EditBot.Discord;
+using EditBot.Discord.Gateway;
+using EditBot.Discord.HttpInteractions;
+using EditBot.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+
+namespace EditBot.Hosting;
+
+public static class BotRegistration
+{
+    /// <summary>The Discord side of the bot: REST, the configured transport, readiness.</summary>
+    public static IServiceCollection AddEditBotBot(this IServiceCollection services, IConfiguration configuration, DiscordTransport transport)
+    {
+        services.AddEditBotDiscordRest(configuration);
+        if (transport == DiscordTransport.Http)
+        {
+            services.AddEditBotDiscordHttpInteractions();
+        }
+        else
+        {
+            services.AddEditBotDiscordGateway();
+        }
+
+        services.AddSingleton(new TransportKind(transport));
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<JobsByStateCollector>();
+        return services;
+    }
+
+    /// <summary>/healthz, /metrics and, for the Http transport, /interactions.</summary>
+    public static WebApplication MapEditBotEndpoints(this WebApplication app, DiscordTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<JobsByStateCollector>().Attach();
+        app.MapGet("/healthz", (RequestDelegate)(context => app.Services.GetRequiredService<ReadinessProbe>().WriteAsync(context)));
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<EditBotMetrics>().Registry);
+        if (transport == DiscordTransport.Http)
+        {
+            app.MapDiscordInteractions("/interactions");
+        }
+
+        return app;
+    }
+}
+
+/// <summary>Which transport this process runs, for readiness.</summary>
+public sealed record TransportKind(DiscordTransport Transport);

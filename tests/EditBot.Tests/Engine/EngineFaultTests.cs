@@ -1,0 +1,190 @@
+using EditBot.Core.Jobs;
+using EditBot.Tests.Support;
+using EditBot.TestSupport.Gmi;
+
+namespace EditBot.Tests.Engine;
+
+/// <summary>
+/// One job at a time through the real engine, store and GMI client against the fake queue, with one fault each.
+/// Every test checks how the job ended and how many submissions the queue accepted for it.
+/// </summary>
+public sealed class EngineFaultTests
+{
+    [Fact]
+    public async Task A_job_completes_and_its_images_are_written()
+    {
+        await using var harness = await EngineHarness.StartAsync();
+
+        var job = await harness.EnqueueAsync("a stormy sky", count: 2);
+        var done = await harness.WaitForEndAsync(job.Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(2, done.ResultBlobs.Count);
+        Assert.Equal(2, Directory.GetFiles(harness.OutputFolder).Length);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("a stormy sky"));
+        var events = await harness.Jobs.GetEventsAsync(job.Id, CancellationToken.None);
+        Assert.Equal(
+            [JobState.Queued, JobState.Preparing, JobState.Submitting, JobState.Submitted, JobState.Polling, JobState.Fetching, JobState.Delivering, JobState.Done],
+            events.Where(e => e.From != e.To).Select(e => e.To).ToArray());
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    public async Task A_server_error_on_submit_is_reconciled_and_never_paid_twice(int status)
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(status)));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync($"server error {status}")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor($"server error {status}"));
+    }
+
+    [Fact]
+    public async Task A_submit_whose_answer_is_lost_after_acceptance_is_adopted_not_posted_again()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop()));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("lost answer")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("lost answer"));
+        Assert.Equal(harness.Gmi.FindByPrompt("lost answer")!.RequestId, done.RemoteRequestId);
+    }
+
+    [Fact]
+    public async Task A_malformed_submit_answer_is_reconciled()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Malformed()));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("malformed submit")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("malformed submit"));
+    }
+
+    [Fact]
+    public async Task A_rate_limited_submit_waits_for_retry_after_and_then_succeeds()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.RateLimited(TimeSpan.FromSeconds(1))));
+
+        var job = await harness.EnqueueAsync("rate limited");
+        var done = await harness.WaitForEndAsync(job.Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("rate limited"));
+        var posts = harness.Gmi.Log.Where(l => l.Method == "POST" && l.PathAndQuery.EndsWith("/requests", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.True(posts[1].At - posts[0].At >= TimeSpan.FromSeconds(0.95), $"retried after {posts[1].At - posts[0].At}");
+    }
+
+    [Fact]
+    public async Task Server_errors_and_garbage_while_polling_are_retried()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi =>
+        {
+            gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Http(503));
+            gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Malformed());
+            gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.RateLimited(TimeSpan.FromMilliseconds(200)));
+            gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Http(500));
+        });
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("flaky polls")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("flaky polls"));
+    }
+
+    [Fact]
+    public async Task A_slow_answer_beyond_the_timeout_is_survived()
+    {
+        await using var harness = await EngineHarness.StartAsync(
+            gmi => gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Slow(TimeSpan.FromSeconds(4))),
+            new Dictionary<string, string> { ["Gmi:RequestTimeout"] = "00:00:01" });
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("slow poll")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+    }
+
+    [Fact]
+    public async Task A_media_download_failure_is_retried()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Media, FakeGmiFault.Http(503)));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("flaky media")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+    }
+
+    [Fact]
+    public async Task A_remote_rate_limit_failure_is_resubmitted_after_a_pause()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("Rate limit exceeded, please retry later")));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("remote rate limit")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(2, harness.Gmi.SubmissionsFor("remote rate limit"));
+    }
+
+    [Fact]
+    public async Task A_content_policy_refusal_fails_once_with_its_reason()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("moderation_blocked: Your request was rejected by the safety system")));
+
+        var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("blocked prompt")).Id);
+
+        Assert.Equal(JobState.Failed, failed.State);
+        Assert.Equal(FailureCode.ContentPolicy, failed.Failure!.Code);
+        Assert.Contains("safety system", failed.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("blocked prompt"));
+    }
+
+    [Fact]
+    public async Task Another_remote_failure_ends_the_job_with_the_apis_reason()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("worker crashed: CUDA out of memory")));
+
+        var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("remote failure")).Id);
+
+        Assert.Equal(FailureCode.RemoteFailed, failed.Failure!.Code);
+        Assert.Contains("CUDA out of memory", failed.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("remote failure"));
+    }
+
+    [Fact]
+    public async Task Out_of_credits_fails_the_job_saying_so()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.InsufficientCredits = true);
+
+        var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("no credits")).Id);
+
+        Assert.Equal(FailureCode.InsufficientCredits, failed.Failure!.Code);
+        Assert.Equal(0, harness.Gmi.SubmissionsFor("no credits"));
+    }
+
+    [Fact]
+    public async Task A_rejected_api_key_fails_with_a_configuration_error()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.ApiKey = "another-key");
+
+        var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("bad key")).Id);
+
+        Assert.Equal(FailureCode.Configuration, failed.Failure!.Code);
+        Assert.Contains("Gmi:ApiKey", failed.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_request_fails_with_the_apis_reason()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(400, """{"error":"payload.size must be one of 1024x1024, 1024x1536, 1536x1024"}""")));
+
+        var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("bad request")).Id);
+
+        Assert.Equal(FailureCode.BadRequest, failed.Failure!.Code);
+        Assert.Contains("payload.size must be one of", failed.Failure.Message, StringComparison.Ordinal);
+    }
+}
