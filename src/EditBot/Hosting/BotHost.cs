@@ -1,4 +1,5 @@
 using EditBot.Discord;
+using EditBot.Discord.Gateway;
 using Microsoft.AspNetCore.Hosting;
 using EditBot.Engine;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,17 @@ public static class BotHost
     public static async Task<int> RunAsync(string[] args)
     {
         await using var app = Build(args);
-        await app.RunAsync();
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (GatewayFatalException fatal)
+        {
+            // A close that must not be retried (bad token, disallowed intents) stops the host: say what to fix.
+            await Console.Error.WriteLineAsync($"EditBot stopped: {fatal.Message}");
+            return 1;
+        }
+
         return 0;
     }
 

@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using EditBot.Hosting;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport.Discord.Gateway;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Gmi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EditBot.Tests.Support;
+
+/// <summary>
+/// The real bot host (as <c>EditBot run</c> builds it) in this process, against a fake Discord (REST and gateway)
+/// and a fake GMI queue over loopback, on a temporary SQLite file. Tests inject Discord events through the fake
+/// gateway (or signed HTTP interactions) and read what the bot did from the fakes.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const ulong BotId = 1100000000000000001;
+
+    private BotHarness(FakeDiscordServer discord, FakeDiscordGateway gateway, FakeGmiServer gmi, string folder)
+    {
+        Discord = discord;
+        Gateway = gateway;
+        Gmi = gmi;
+        Folder = folder;
+    }
+
+    public FakeDiscordServer Discord { get; }
+
+    public FakeDiscordGateway Gateway { get; }
+
+    public FakeGmiServer Gmi { get; }
+
+    public string Folder { get; }
+
+    public WebApplication App { get; private set; } = null!;
+
+    public Uri HttpBase => new(App.Urls.First());
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<BotHarness> StartAsync(
+        IDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null,
+        bool waitForReady = true)
+    {
+        var gmi = new FakeGmiServer();
+        await gmi.StartAsync();
+        var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId };
+        await discord.StartAsync();
+        var gateway = await FakeDiscordGateway.StartAsync();
+        gateway.HeartbeatIntervalMs = 1000;
+        discord.GatewayUrl = gateway.Url;
+        var harness = new BotHarness(discord, gateway, gmi, Directory.CreateTempSubdirectory("editbot-bot-").FullName);
+        await harness.StartBotAsync(settings, services);
+        if (waitForReady)
+        {
+            await gateway.WaitForIdentifyAsync();
+        }
+
+        return harness;
+    }
+
+    public Dictionary<string, string> Settings(IDictionary<string, string>? overrides)
+    {
+        var settings = EngineHarness.Settings(Gmi, Folder);
+        settings["Discord:Token"] = Discord.Token;
+        settings["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl.ToString().TrimEnd('/');
+        settings["Discord:ApplicationId"] = BotId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Http:Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Stops the bot (gracefully) and starts a new one on the same store: a restart.</summary>
+    public async Task RestartAsync(IDictionary<string, string>? settings = null)
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        var identifies = Gateway.Identifies.Count;
+        await StartBotAsync(settings, null);
+        await Gateway.WaitForIdentifyAsync(identifies + 1);
+    }
+
+    /// <summary>An image the bot can download, hosted by the fake Discord's attachment route.</summary>
+    public AttachmentSpec Image(int width = 96, int height = 64, string name = "photo.png")
+    {
+        var attachment = Discord.AddAttachment(name, TestImages.Png(width, height));
+        return new AttachmentSpec(attachment.Url.ToString(), name, "image/png", attachment.Size, width, height);
+    }
+
+    /// <summary>Sends an interaction through the gateway, registered with the fake REST side for its channel.</summary>
+    public async Task DispatchInteractionAsync(JsonObject interaction, ulong? sourceMessageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        var id = ulong.Parse(interaction["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        Discord.RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, sourceMessageId);
+        await Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
+    }
+
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await App.StopAsync();
+        }
+        catch (EditBot.Discord.Gateway.GatewayFatalException)
+        {
+            // The test ended the gateway for good on purpose; the host reports it when stopping.
+        }
+
+        await App.DisposeAsync();
+        await Gateway.DisposeAsync();
+        await Discord.DisposeAsync();
+        await Gmi.DisposeAsync();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the OS cleans the temp folder later.
+        }
+    }
+
+    private async Task StartBotAsync(IDictionary<string, string>? settings, Action<IServiceCollection>? services)
+    {
+        var args = Settings(settings).Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        App = BotHost.Build(args, services);
+        await App.StartAsync();
+    }
+}
