@@ -1,3 +1,4 @@
+using EditBot.Bot;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
@@ -26,6 +27,7 @@ public static class BotRegistration
             services.AddEditBotDiscordGateway();
         }
 
+        services.AddEditBotExperience(configuration);
         services.AddSingleton(new TransportKind(transport));
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<JobsByStateCollector>();

@@ -1,0 +1,56 @@
+using EditBot.Bot.Commands;
+using EditBot.Bot.Delivery;
+using EditBot.Bot.Entry;
+using EditBot.Bot.Events;
+using EditBot.Bot.Intake;
+using EditBot.Bot.Progress;
+using EditBot.Core.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EditBot.Bot;
+
+public static class BotExperienceServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord experience: options (section "Bot", validated at start), the event pump, the entry points (/edit,
+    /// Apps → Edit image, mentions, /editbot, buttons), intake, the progress observer, the "discord" delivery and the
+    /// start-up command registration. Call after the engine, Discord REST, transport, Gmi and Imaging registrations.
+    /// Replace <see cref="IIntakePolicy"/> (registered with TryAdd) to add server rules; add <see cref="IBotCommandModule"/>s for more commands.
+    /// </summary>
+    public static IServiceCollection AddEditBotExperience(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BotExperienceOptions>()
+            .Bind(configuration.GetSection(BotExperienceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIntakePolicy, AllowAllIntakePolicy>();
+
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<UserLimits>();
+        services.AddSingleton<EditIntake>();
+        services.AddSingleton<DeferredIntake>();
+        services.AddSingleton<PendingTargets>();
+        services.AddSingleton<ResultMessages>();
+        services.AddSingleton<DeliveryRecords>();
+        services.AddSingleton<ProgressMessages>();
+        services.AddSingleton<ProgressPublisher>();
+        services.AddSingleton<ResultPoster>();
+        services.AddSingleton<SlashEditHandler>();
+        services.AddSingleton<MessageCommandHandler>();
+        services.AddSingleton<MentionImageFinder>();
+        services.AddSingleton<MentionHandler>();
+        services.AddSingleton<EditbotCommandHandler>();
+        services.AddSingleton<JobButtonHandler>();
+        services.AddSingleton<InteractionRouter>();
+
+        services.AddSingleton<IJobDelivery, DiscordJobDelivery>();
+        services.AddSingleton<IJobObserver, ProgressObserver>();
+        services.AddHostedService<DiscordEventPump>();
+        services.AddHostedService<CommandRegistrationService>();
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace EditBot.Bot.Delivery;
+
+/// <summary>Where results go. <see cref="Reason"/> is shown to people when results are not threaded where expected.</summary>
+public sealed record DeliveryPlan(DeliveryPlanKind Kind, ulong ChannelId, ulong? AnchorMessageId, string? Reason = null);

@@ -1,0 +1,126 @@
+using System.Net;
+using EditBot.Bot.Origin;
+using EditBot.Bot.Progress;
+using EditBot.Core.Engine;
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+using EditBot.Imaging.Packaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EditBot.Bot.Delivery;
+
+/// <summary>
+/// Posts a finished job's results to Discord: a thread (started on the anchor, or the thread it came from), a reply
+/// in the channel where a thread can't be made, or ephemeral follow-ups for private jobs; then the progress message
+/// shows the outcome. Every step is recorded, so a delivery run again after a crash continues where it stopped.
+/// </summary>
+public sealed partial class DiscordJobDelivery(
+    DiscordRestClient rest,
+    ResultPackager packager,
+    DeliveryRecords records,
+    ResultMessages resultMessages,
+    ResultPoster poster,
+    ProgressMessages progress,
+    ProgressPublisher publisher,
+    TimeProvider timeProvider,
+    IOptions<BotExperienceOptions> options,
+    ILogger<DiscordJobDelivery> logger) : IJobDelivery
+{
+    public string Kind => OriginData.Kind;
+
+    public async Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(results);
+        if (!OriginData.TryRead(job, out var origin))
+        {
+            throw new InvalidOperationException($"Job {job.Id} has no readable Discord origin.");
+        }
+
+        await publisher.CloseAsync(job.Id, cancellationToken);
+        var record = await records.GetAsync(job.Id, cancellationToken);
+        var packages = packager.Package([.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName);
+        var plan = ThreadPlanner.Plan(origin);
+        if (record.DestinationChannelId is null && plan.Kind != DeliveryPlanKind.Private)
+        {
+            record = await DecideDestinationAsync(job, origin, plan, record, cancellationToken);
+            await records.SaveAsync(job.Id, record, cancellationToken);
+        }
+
+        for (var part = record.PostedMessageIds.Count; part < packages.Count; part++)
+        {
+            var (messageId, channelId, toDms) = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+            record = record with { PostedMessageIds = [.. record.PostedMessageIds, messageId], SentToDirectMessages = record.SentToDirectMessages || toDms };
+            await records.SaveAsync(job.Id, record, cancellationToken);
+            await resultMessages.SaveAsync(messageId, new ResultMessage(job.Id, ResultComponents.ResultIndexes(packages[part]), channelId), cancellationToken);
+        }
+
+        if (!record.ProgressFinalized)
+        {
+            await FinalizeProgressAsync(job, origin, record, packages, cancellationToken);
+            await records.SaveAsync(job.Id, record with { ProgressFinalized = true }, cancellationToken);
+        }
+
+        LogDelivered(logger, job.Id, packages.Count, record.InThread);
+    }
+
+    private async Task<DeliveryRecord> DecideDestinationAsync(Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        if (plan.Kind != DeliveryPlanKind.StartThread)
+        {
+            return record with { DestinationChannelId = plan.ChannelId, InThread = plan.Kind == DeliveryPlanKind.UseThread, FallbackReason = plan.Reason };
+        }
+
+        try
+        {
+            var name = ProgressText.Shorten(job.Request.Prompt, 100);
+            var thread = await rest.StartThreadFromMessageAsync(plan.ChannelId, plan.AnchorMessageId!.Value, name, options.Value.ThreadAutoArchiveMinutes, cancellationToken);
+            return record with { DestinationChannelId = thread.Id, InThread = true };
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.ThreadAlreadyCreated)
+        {
+            // One thread per message, and its id is the message's: a retried delivery finds the thread it made before.
+            return record with { DestinationChannelId = plan.AnchorMessageId, InThread = true };
+        }
+        catch (DiscordApiException e) when (e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest)
+        {
+            LogThreadRefused(logger, job.Id, (int)e.StatusCode, e.Code);
+            var reason = e.StatusCode == HttpStatusCode.Forbidden
+                ? "I'm not allowed to start a thread here (missing Create Public Threads permission), so the results are in the channel."
+                : "Discord didn't let me start a thread on that message, so the results are in the channel.";
+            return record with { DestinationChannelId = plan.ChannelId, InThread = false, FallbackReason = reason };
+        }
+    }
+
+    private async Task FinalizeProgressAsync(Job job, DiscordOrigin origin, DeliveryRecord record, IReadOnlyList<PackagedMessage> packages, CancellationToken cancellationToken)
+    {
+        var where = origin.Private
+            ? (record.SentToDirectMessages ? "results sent to your DMs" : "results below, only you can see them")
+            : record.InThread ? $"results in <#{record.DestinationChannelId}>" : "results below";
+        var done = job with { State = JobState.Done, CompletedAt = job.CompletedAt ?? timeProvider.GetUtcNow() };
+        var body = ProgressText.Render(done, origin, 0, timeProvider.GetUtcNow(), where);
+        var sheet = job.Request.Count > 1 ? packages.SelectMany(p => p.Files).FirstOrDefault(f => f.FileName.EndsWith("-sheet.jpg", StringComparison.Ordinal)) : null;
+        IReadOnlyList<DiscordFile>? files = sheet is null ? null : [new DiscordFile(ResultComponents.FileName(sheet, origin.ResultsAsSpoilers), sheet.Content, sheet.MediaType)];
+        try
+        {
+            await progress.EditAsync(origin, body, files, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.UnknownMessage or DiscordErrorCodes.UnknownChannel)
+        {
+            // Someone deleted the progress message: the results are posted, which is what matters.
+            LogProgressGone(logger, job.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} delivered to Discord in {Messages} message(s) (thread: {InThread})")]
+    private static partial void LogDelivered(ILogger logger, Guid jobId, int messages, bool inThread);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Discord refused the results thread ({Status}, code {Code}); replying in the channel")]
+    private static partial void LogThreadRefused(ILogger logger, Guid jobId, int status, int code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the progress message is gone; final edit skipped")]
+    private static partial void LogProgressGone(ILogger logger, Guid jobId);
+}

@@ -1,0 +1,19 @@
+namespace EditBot.Bot.Delivery;
+
+/// <summary>Permission bits (API v10) this bot needs or checks.</summary>
+public static class DiscordPermissions
+{
+    public const ulong ViewChannel = 1UL << 10;
+    public const ulong SendMessages = 1UL << 11;
+    public const ulong ManageMessages = 1UL << 13;
+    public const ulong EmbedLinks = 1UL << 14;
+    public const ulong AttachFiles = 1UL << 15;
+    public const ulong ReadMessageHistory = 1UL << 16;
+    public const ulong CreatePublicThreads = 1UL << 35;
+    public const ulong SendMessagesInThreads = 1UL << 38;
+
+    /// <summary>Exactly what the bot uses: read the channel, answer, start and post in threads, upload, embed, read replies.</summary>
+    public const ulong BotNeeds = ViewChannel | SendMessages | SendMessagesInThreads | CreatePublicThreads | AttachFiles | EmbedLinks | ReadMessageHistory;
+
+    public static bool Has(ulong? permissions, ulong required) => permissions is { } p && (p & required) == required;
+}

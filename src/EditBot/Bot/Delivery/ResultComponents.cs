@@ -1,0 +1,52 @@
+using System.Globalization;
+using EditBot.Bot.Components;
+using EditBot.Discord.Models;
+using EditBot.Imaging.Packaging;
+
+namespace EditBot.Bot.Delivery;
+
+/// <summary>Buttons under a result message and the mapping from packaged file names back to result indexes.</summary>
+public static class ResultComponents
+{
+    public const string BaseName = "edit";
+
+    /// <param name="canDelete">False for ephemeral messages, which the requester dismisses themselves.</param>
+    public static IReadOnlyList<MessageComponent> Buttons(Guid jobId, bool canDelete)
+    {
+        var buttons = new List<MessageComponent>
+        {
+            ComponentBuilder.Button(CustomId.ForJob(CustomId.Reroll, jobId).ToString(), "Re-roll", ButtonStyle.Primary),
+            ComponentBuilder.Button(CustomId.ForJob(CustomId.EditThis, jobId).ToString(), "Edit this", ButtonStyle.Secondary),
+        };
+        if (canDelete)
+        {
+            buttons.Add(ComponentBuilder.Button(CustomId.ForJob(CustomId.Delete, jobId).ToString(), "Delete", ButtonStyle.Danger));
+        }
+
+        return [ComponentBuilder.ActionRow([.. buttons])];
+    }
+
+    /// <summary>0-based result indexes of the files in a message ("edit-3.png" is index 2; the contact sheet is none).</summary>
+    public static IReadOnlyList<int> ResultIndexes(PackagedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var indexes = new List<int>();
+        foreach (var file in message.Files)
+        {
+            var stem = Path.GetFileNameWithoutExtension(file.FileName);
+            var dash = stem.LastIndexOf('-');
+            if (dash > 0 && int.TryParse(stem.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                indexes.Add(number - 1);
+            }
+        }
+
+        return indexes;
+    }
+
+    public static string FileName(PackagedFile file, bool spoiler)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return spoiler ? "SPOILER_" + file.FileName : file.FileName;
+    }
+}

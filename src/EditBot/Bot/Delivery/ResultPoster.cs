@@ -1,0 +1,85 @@
+using System.Text;
+using EditBot.Bot.Origin;
+using EditBot.Bot.Progress;
+using EditBot.Core.Jobs;
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+using EditBot.Imaging.Packaging;
+
+namespace EditBot.Bot.Delivery;
+
+/// <summary>Posts one packaged result message where the plan says: thread or channel, or privately (ephemeral, then DMs).</summary>
+public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progress)
+{
+    /// <returns>The posted message's id and channel, and whether it went to the requester's DMs.</returns>
+    public async Task<(ulong MessageId, ulong ChannelId, bool ToDirectMessages)> PostAsync(
+        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, PackagedMessage package, int part, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(package);
+        var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
+        var hasResults = ResultComponents.ResultIndexes(package).Count > 0;
+        if (plan.Kind == DeliveryPlanKind.Private)
+        {
+            var body = new MessageBody
+            {
+                Content = Content(package, null, null),
+                Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
+            };
+            if (progress.TokenAlive(origin))
+            {
+                var followup = await rest.CreateFollowupAsync(origin.InteractionToken!, body with { Flags = MessageFlags.Ephemeral }, files, cancellationToken);
+                return (followup.Id, followup.ChannelId, false);
+            }
+
+            // The token died: the requester's DMs are the only place that stays private.
+            var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
+            var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null) }, files, cancellationToken);
+            return (direct.Id, dm.Id, true);
+        }
+
+        var channelId = record.DestinationChannelId ?? plan.ChannelId;
+        var first = part == 0;
+        var mention = first && record.InThread && plan.Kind == DeliveryPlanKind.StartThread ? $"<@{origin.UserId}>" : null;
+        var reply = first && !record.InThread && plan.AnchorMessageId is { } anchor
+            ? new MessageReference { MessageId = anchor, ChannelId = plan.ChannelId, FailIfNotExists = false }
+            : null;
+        var message = new MessageBody
+        {
+            Content = Content(package, first ? record.FallbackReason : null, mention),
+            Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: true) : [],
+            MessageReference = reply,
+            AllowedMentions = mention is null ? AllowedMentions.None : new AllowedMentions { Parse = [], Users = [origin.UserId] },
+        };
+        var posted = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
+        return (posted.Id, channelId, false);
+    }
+
+    private static string PrivateIntro(Job job) =>
+        $"Your private edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer privately, so here it is in DMs.";
+
+    private static string? Content(PackagedMessage package, string? reason, string? lead)
+    {
+        var text = new StringBuilder();
+        if (lead is not null)
+        {
+            text.Append(lead).Append(' ');
+        }
+
+        if (reason is not null)
+        {
+            text.Append(reason).Append('\n');
+        }
+
+        foreach (var note in package.Notes)
+        {
+            text.Append("-# ").Append(note).Append('\n');
+        }
+
+        var content = text.ToString().Trim();
+        return content.Length == 0 ? null : content.Length <= 2000 ? content : content[..1999] + "…";
+    }
+}

@@ -1,0 +1,64 @@
+using EditBot.Bot.Intake;
+using EditBot.Bot.Origin;
+using EditBot.Discord.Interactions;
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+
+namespace EditBot.Bot.Entry;
+
+/// <summary>
+/// The interaction side of intake, shared by /edit, the message command and the result buttons: defer, run intake,
+/// turn the deferred answer into the progress message (and the thread anchor for slash commands), or refuse.
+/// </summary>
+public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
+{
+    private const int OriginalLookups = 5;
+
+    /// <param name="anchorOnAnswer">True when the thread starts on the answer (slash, buttons); false when the origin names its anchor.</param>
+    public async Task<IntakeOutcome> RunAsync(
+        Interaction interaction, InteractionResponder responder, EditInput input, DiscordOrigin origin, bool anchorOnAnswer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(responder);
+        ArgumentNullException.ThrowIfNull(origin);
+        await responder.DeferAsync(origin.Private, cancellationToken);
+        var outcome = await intake.SubmitAsync(
+            input, origin, InteractionOrigin.Requester(interaction),
+            async (accepted, ct) =>
+            {
+                var answer = await OriginalAsync(responder, ct);
+                return accepted with
+                {
+                    ProgressMessageId = answer.Id,
+                    ProgressIsOriginalResponse = true,
+                    ThreadAnchorMessageId = anchorOnAnswer ? answer.Id : accepted.ThreadAnchorMessageId,
+                };
+            },
+            cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            await InteractionReplies.RefuseAfterDeferAsync(responder, origin.Private, refusal, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// The deferred answer's id (the progress message, and the thread anchor for slash commands), read rather than
+    /// edited so the first progress edit is the observer's. Over the HTTP transport Discord creates the message only
+    /// once the endpoint has replied, so the first look may miss it.
+    /// </summary>
+    private async Task<Message> OriginalAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await responder.GetOriginalAsync(cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMessage && attempt < OriginalLookups)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), timeProvider, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using EditBot.Bot.Intake;
+using EditBot.Bot.Origin;
+using EditBot.Discord.Interactions;
+using EditBot.Discord.Models;
+using Microsoft.Extensions.Options;
+
+namespace EditBot.Bot.Entry;
+
+/// <summary>/edit: check the options at once, then defer and run the shared intake; results thread on the answer.</summary>
+public sealed class SlashEditHandler(DeferredIntake deferredIntake, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
+{
+    public async Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var data = interaction.Data!;
+        var image = data.GetAttachment("image");
+        if (image?.Url is null || !image.IsImage)
+        {
+            await InteractionReplies.EphemeralAsync(responder, "Attach an image (PNG, JPEG, WebP or GIF) in the `image` option.", cancellationToken);
+            return;
+        }
+
+        var mask = data.GetAttachment("mask");
+        if (mask is not null && (mask.Url is null || !mask.IsImage))
+        {
+            await InteractionReplies.EphemeralAsync(responder, "The `mask` must be an image: white (or transparent) where to edit, black where to keep.", cancellationToken);
+            return;
+        }
+
+        var input = new EditInput
+        {
+            Image = ImageSource.FromUrl(image.Url, image.Filename),
+            Mask = mask?.Url is { } maskUrl ? ImageSource.FromUrl(maskUrl, mask.Filename) : null,
+            Prompt = data.GetString("prompt") ?? "",
+            Region = data.GetString("region"),
+            Box = data.GetString("box"),
+            Size = data.GetString("size"),
+            Quality = data.GetString("quality"),
+            Count = (int)Math.Clamp(data.GetInteger("count") ?? 1, int.MinValue, int.MaxValue),
+        };
+        if (EditInputRules.Check(input, options.Value.MaxPromptLength) is { } problem)
+        {
+            await InteractionReplies.EphemeralAsync(responder, problem, cancellationToken);
+            return;
+        }
+
+        var isPrivate = data.GetBoolean("private") ?? false;
+        var origin = InteractionOrigin.From(interaction, EntryKind.Slash, isPrivate, timeProvider.GetUtcNow());
+        await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken);
+    }
+}

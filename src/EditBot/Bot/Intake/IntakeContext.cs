@@ -1,0 +1,15 @@
+namespace EditBot.Bot.Intake;
+
+/// <summary>Who asks for what, where: what a policy (moderation) needs to decide at intake.</summary>
+/// <param name="Permissions">The member's permissions in the channel (interactions carry them; 0 when unknown).</param>
+public sealed record IntakeContext(
+    ulong? GuildId,
+    ulong ChannelId,
+    ulong? ParentChannelId,
+    ulong UserId,
+    IReadOnlyList<ulong> RoleIds,
+    ulong Permissions,
+    string Prompt,
+    int Count,
+    string Quality,
+    string Size);

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace EditBot.Bot.Intake;
+
+/// <summary>
+/// A policy's answer at intake. <see cref="RefusalMessage"/> set: refused, shown to the requester as is.
+/// <see cref="NeedsReview"/>: the job waits for a moderator. <see cref="WriteOriginData"/> adds the policy's own
+/// context to the job's origin data (e.g. ModerationContext.WriteInto) so it can check again before submitting.
+/// </summary>
+public sealed record IntakeDecision(
+    string? RefusalMessage = null,
+    bool NeedsReview = false,
+    bool ResultsAsSpoilers = false,
+    Action<JsonObject>? WriteOriginData = null)
+{
+    public static IntakeDecision Allow { get; } = new();
+
+    public static IntakeDecision Refuse(string message) => new(RefusalMessage: message);
+
+    public bool IsRefused => RefusalMessage is not null;
+}

@@ -1,0 +1,135 @@
+using EditBot.Core.Engine;
+using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using EditBot.Tests.Bot.Support;
+using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using Xunit.Abstractions;
+using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
+
+namespace EditBot.Tests.Bot;
+
+/// <summary>Smoke tests of the experience on the real engine and both fakes; the lead's end-to-end suite covers the rest.</summary>
+public class ExperienceFlowTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Slash_edit_defers_shows_progress_and_posts_results_in_a_thread_on_the_answer()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0, id: ulong.Parse(Origin.DefaultChannelId));
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(300, 200));
+        var origin = new Origin();
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 300, 200) { Id = image.Id.ToString() };
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin,
+            Option.File("image", spec), Option.Text("prompt", "make it night"), Option.Number("count", 2)));
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Body?.Contains("Done in") == true), "the final progress edit");
+
+        var calls = host.Discord.Requests.Select(r => $"{r.Method} {r.RouteKey ?? r.Path}").ToList();
+        output.WriteLine(string.Join("\n", host.Discord.Requests.Select(r => $"{r.Method} {r.Path} {r.Status}")));
+        var callback = calls.FindIndex(c => c.Contains("callback", StringComparison.Ordinal));
+        var thread = calls.FindIndex(c => c.Contains("threads", StringComparison.Ordinal));
+        Assert.True(callback >= 0 && thread > callback, string.Join("\n", calls));
+        var threadChannel = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
+        var results = host.Discord.MessagesIn(threadChannel);
+        Assert.NotEmpty(results);
+        Assert.Equal(3, results.Sum(m => m.Attachments.Count)); // contact sheet + 2 results
+        Assert.Contains(results, m => m.Components.ToJsonString().Contains("eb:reroll:" + job.Id.ToString("N"), StringComparison.Ordinal));
+        host.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task A_prompt_over_the_limit_is_refused_ephemerally_without_deferring()
+    {
+        await using var host = await ExperienceHost.StartAsync(new Dictionary<string, string?> { ["Bot:MaxPromptLength"] = "10" });
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var origin = new Origin();
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, ulong.Parse(Origin.DefaultChannelId));
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin,
+            Option.File("image", spec), Option.Text("prompt", "a prompt that is far too long")));
+
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("callback", StringComparison.Ordinal)), "the answer");
+        var answer = host.Discord.Requests.Single(r => r.Path.Contains("callback", StringComparison.Ordinal));
+        Assert.Contains("\"type\":4", answer.Body);
+        Assert.Contains("\"flags\":64", answer.Body);
+        Assert.Contains("the limit is 10", answer.Body);
+    }
+
+    [Fact]
+    public async Task In_a_dm_the_results_are_a_reply_to_the_answer()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var dm = host.Discord.AddChannel(type: 1, id: ulong.Parse(Origin.DirectMessage.ChannelId));
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var origin = new Origin { GuildId = null, ChannelType = 1, ChannelId = dm.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, dm.Id);
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", "make it night")));
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        Assert.DoesNotContain(host.Discord.Requests, r => r.Path.Contains("threads", StringComparison.Ordinal));
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(dm.Id).Any(m => m.AuthorIsBot && m.Attachments.Count == 1 && m.ReferencedMessageId is not null), "the reply");
+    }
+
+    [Fact]
+    public async Task A_private_edit_sends_ephemeral_follow_ups_and_no_thread()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin,
+            Option.File("image", spec), Option.Text("prompt", "make it night"), Option.Boolean("private", true)));
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        Assert.DoesNotContain(host.Discord.Requests, r => r.Path.Contains("threads", StringComparison.Ordinal));
+        var defer = host.Discord.Requests.First(r => r.Path.Contains("callback", StringComparison.Ordinal));
+        Assert.Contains("\"flags\":64", defer.Body);
+        await ExperienceHost.WaitUntilAsync(
+            () => host.Discord.Requests.Any(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal) && r.Files.Count == 1),
+            "the ephemeral follow-up");
+        var followup = host.Discord.Requests.First(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal));
+        Assert.Contains("\"flags\":64", followup.Body);
+    }
+
+    [Fact]
+    public async Task Delivery_run_again_after_a_crash_posts_nothing_twice()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", "make it night")));
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        var before = host.Discord.Requests.Count(r => r.Method == "POST");
+
+        var delivery = host.Services.GetServices<IJobDelivery>().Single(d => d.Kind == "discord");
+        var blobs = host.Services.GetRequiredService<IBlobStore>();
+        var results = new List<Blob>();
+        foreach (var id in job.ResultBlobs)
+        {
+            results.Add((await blobs.GetAsync(id, CancellationToken.None))!);
+        }
+
+        await delivery.DeliverAsync(job, results, CancellationToken.None);
+
+        Assert.Equal(before, host.Discord.Requests.Count(r => r.Method == "POST"));
+    }
+}

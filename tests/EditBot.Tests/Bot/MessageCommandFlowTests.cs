@@ -1,0 +1,109 @@
+using System.Text.Json.Nodes;
+using EditBot.Core.Jobs;
+using EditBot.Tests.Bot.Support;
+using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+
+namespace EditBot.Tests.Bot;
+
+/// <summary>Apps → Edit image and the result buttons, on the real engine and both fakes.</summary>
+public class MessageCommandFlowTests
+{
+    private static AttachmentSpec Spec(EditBot.TestSupport.Discord.FakeAttachment a, int w, int h) =>
+        new(a.Url.AbsoluteUri, a.Filename, a.ContentType, a.Size, w, h) { Id = a.Id.ToString() };
+
+    [Fact]
+    public async Task Edit_image_opens_a_modal_and_the_submit_with_a_mask_threads_results_on_the_target()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var image = host.Discord.AddAttachment("room.png", TestImages.Png(256, 256));
+        var mask = host.Discord.AddAttachment("mask.png", TestImages.Png(256, 256));
+        var target = host.Discord.AddMessage(channel.Id, "my room", attachments: [image]);
+        var command = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
+
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        Assert.Equal(9, (int)modal["type"]!);
+        var customId = (string)modal["data"]!["custom_id"]!;
+        Assert.Equal($"eb:target:{command.InteractionId}:0", customId);
+
+        var submit = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(submit.InteractionId), submit.Token, channel.Id);
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ModalSubmit(customId,
+            [ModalField.TextInput("prompt", "paint the walls green"), ModalField.FileUpload("mask", Spec(mask, 256, 256))], submit));
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        Assert.NotNull(job.Request.MaskBlob);
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
+        Assert.Single(host.Discord.MessagesIn(host.Discord.GetMessage(target.Id)!.ThreadId!.Value));
+        host.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task Delete_is_refused_to_others_and_allowed_to_the_requester()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var slash = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(slash.InteractionId), slash.Token, channel.Id);
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", slash,
+            EditBot.TestSupport.Discord.Inject.CommandOption.File("image", Spec(image, 64, 64)),
+            EditBot.TestSupport.Discord.Inject.CommandOption.Text("prompt", "make it blue")));
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        var thread = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(thread).Count > 0, "the result");
+        var result = host.Discord.MessagesIn(thread)[0];
+        var deleteId = $"eb:delete:{job.Id:N}";
+
+        var stranger = new Origin { ChannelId = thread.ToString(), ChannelType = 11, User = DiscordUserSpec.OtherUser, MemberPermissions = "3072" };
+        host.Discord.RegisterInteraction(ulong.Parse(stranger.InteractionId), stranger.Token, thread, result.Id);
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), stranger));
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
+        var refusal = host.Discord.Requests.Single(r => r.Path.Contains(stranger.InteractionId + "/", StringComparison.Ordinal));
+        Assert.Contains("\"flags\":64", refusal.Body);
+        Assert.False(host.Discord.GetMessage(result.Id)!.Deleted);
+
+        var requester = new Origin { ChannelId = thread.ToString(), ChannelType = 11 };
+        host.Discord.RegisterInteraction(ulong.Parse(requester.InteractionId), requester.Token, thread, result.Id);
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), requester));
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(result.Id)?.Deleted != false, "the deletion");
+    }
+
+    [Fact]
+    public async Task With_several_images_a_select_chooses_one_before_the_modal()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var first = host.Discord.AddAttachment("a.png", TestImages.Png(64, 64));
+        var second = host.Discord.AddAttachment("b.png", TestImages.Png(64, 64));
+        var target = host.Discord.AddMessage(channel.Id, "two", attachments: [first, second]);
+        var command = new Origin { ChannelId = channel.Id.ToString() };
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
+
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)), "the select");
+        var select = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        Assert.Equal(64, (int)select["data"]!["flags"]!);
+        var menu = select["data"]!["components"]![0]!["components"]![0]!;
+        Assert.Equal($"eb:pick:{command.InteractionId}", (string)menu["custom_id"]!);
+        Assert.Equal(2, menu["options"]!.AsArray().Count);
+
+        var pick = new Origin { ChannelId = channel.Id.ToString() };
+        var click = InteractionPayloads.ButtonClick((string)menu["custom_id"]!, MessagePayloads.Message("which?", channelId: channel.Id.ToString()), pick);
+        click["data"]!["component_type"] = 3;
+        click["data"]!["values"] = new JsonArray("1");
+        await host.SendAsync("INTERACTION_CREATE", click);
+
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(pick.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(pick.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        Assert.Equal(9, (int)modal["type"]!);
+        Assert.Equal($"eb:target:{command.InteractionId}:1", (string)modal["data"]!["custom_id"]!);
+    }
+}
