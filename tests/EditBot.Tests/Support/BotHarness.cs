@@ -52,6 +52,7 @@ public sealed class BotHarness : IAsyncDisposable
         var gateway = await FakeDiscordGateway.StartAsync();
         gateway.HeartbeatIntervalMs = 1000;
         discord.GatewayUrl = gateway.Url;
+        discord.AddChannel(type: 0, id: ulong.Parse(InteractionOrigin.DefaultChannelId, System.Globalization.CultureInfo.InvariantCulture));
         var harness = new BotHarness(discord, gateway, gmi, Directory.CreateTempSubdirectory("editbot-bot-").FullName);
         await harness.StartBotAsync(settings, services);
         if (waitForReady)
@@ -69,6 +70,7 @@ public sealed class BotHarness : IAsyncDisposable
         settings["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl.ToString().TrimEnd('/');
         settings["Discord:ApplicationId"] = BotId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Http:Urls"] = "http://127.0.0.1:0";
+        settings["Bot:ProgressEditInterval"] = "00:00:00.200";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
         {
             settings[key] = value;
@@ -92,6 +94,32 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var attachment = Discord.AddAttachment(name, TestImages.Png(width, height));
         return new AttachmentSpec(attachment.Url.ToString(), name, "image/png", attachment.Size, width, height);
+    }
+
+    /// <summary>A mask the bot can download: white (edit) on the top half when <paramref name="half"/>, else all black.</summary>
+    public AttachmentSpec Mask(int width, int height, bool half)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
+        {
+            canvas.Clear(SkiaSharp.SKColors.Black);
+            if (half)
+            {
+                using var white = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.White };
+                canvas.DrawRect(0, 0, width, height / 2f, white);
+            }
+        }
+
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var attachment = Discord.AddAttachment("mask.png", data.ToArray());
+        return new AttachmentSpec(attachment.Url.ToString(), "mask.png", "image/png", attachment.Size, width, height);
+    }
+
+    /// <summary>Any file as an attachment (e.g. text named .png).</summary>
+    public AttachmentSpec File(string name, byte[] content)
+    {
+        var attachment = Discord.AddAttachment(name, content);
+        return new AttachmentSpec(attachment.Url.ToString(), name, "image/png", attachment.Size, 10, 10);
     }
 
     /// <summary>Sends an interaction through the gateway, registered with the fake REST side for its channel.</summary>

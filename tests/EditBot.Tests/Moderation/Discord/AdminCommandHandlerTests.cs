@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using EditBot.Moderation.Discord;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.Tests.Moderation.Discord.Support;
+using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
+
+namespace EditBot.Tests.Moderation.Discord;
+
+public sealed class AdminCommandHandlerTests : IAsyncLifetime
+{
+    private ModerationDiscordHarness h = null!;
+
+    public async Task InitializeAsync() => h = await ModerationDiscordHarness.StartAsync();
+
+    public async Task DisposeAsync() => await h.DisposeAsync();
+
+    [Fact]
+    public async Task Member_without_Manage_Server_is_refused_ephemerally_and_nothing_changes()
+    {
+        var token = await RunAsync(InteractionOrigin.Guild, Limit("user-daily", "edits", 3));
+
+        var callback = Assert.Single(h.Discord.GetInteraction(token)!.Callbacks);
+        Assert.Equal(64, callback["data"]!["flags"]!.GetValue<int>());
+        Assert.Equal(AdminCommandHandler.NotAllowed, callback["data"]!["content"]!.GetValue<string>());
+        Assert.Null((await h.Settings.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None)).UserDailyEditLimit);
+    }
+
+    [Fact]
+    public async Task Manage_Server_alone_is_enough_and_the_change_is_saved_and_shown()
+    {
+        var origin = InteractionOrigin.Guild with { MemberPermissions = "32" };
+        var token = await RunAsync(origin, Limit("user-daily", "edits", 3));
+
+        Assert.Equal(3, (await h.Settings.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None)).UserDailyEditLimit);
+        var answer = AnswerOf(token);
+        Assert.StartsWith("Saved. Daily edits per member: 3.", answer, StringComparison.Ordinal);
+        Assert.Contains("Daily edits per member: 3", answer.Split("\n\n")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_the_store_refuses_is_not_saved_and_the_admin_is_told_why()
+    {
+        var token = await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.SubcommandGroup("review", Option.Subcommand("expiry", new Option("hours", 10, JsonValue.Create(0.001), [], null))));
+
+        Assert.StartsWith("Not saved: Review expiry must be between", AnswerOf(token), StringComparison.Ordinal);
+        Assert.Null((await h.Settings.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None)).Review.Expiry);
+    }
+
+    [Fact]
+    public async Task Show_lists_every_setting()
+    {
+        await h.ConfigureAsync(s => s with { DailyBudgetUsd = 5m });
+        var token = await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("show"));
+        var answer = AnswerOf(token);
+        Assert.Contains("Daily budget: $5.00", answer, StringComparison.Ordinal);
+        Assert.Contains("Results as spoilers: no", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_a_server_the_command_explains_itself()
+    {
+        var token = await RunAsync(InteractionOrigin.DirectMessage, Option.Subcommand("show"));
+        Assert.Equal(AdminCommandHandler.GuildOnly, h.Discord.GetInteraction(token)!.Callbacks[0]["data"]!["content"]!.GetValue<string>());
+    }
+
+    private static Option Limit(string sub, string name, long value) =>
+        Option.SubcommandGroup("limits", Option.Subcommand(sub, Option.Number(name, value)));
+
+    private async Task<string> RunAsync(InteractionOrigin origin, Option option)
+    {
+        var interaction = h.Interaction(InteractionPayloads.SlashCommand(AdminCommandDefinition.Name, origin, option));
+        await h.Get<AdminCommandHandler>().HandleAsync(interaction, h.Responder(interaction), CancellationToken.None);
+        return interaction.Token;
+    }
+
+    /// <summary>The deferred ephemeral answer's final text.</summary>
+    private string AnswerOf(string token)
+    {
+        var fake = h.Discord.GetInteraction(token)!;
+        Assert.Equal(5, fake.ResponseType);
+        return h.Discord.GetMessage(fake.OriginalMessageId!.Value)!.Content;
+    }
+}

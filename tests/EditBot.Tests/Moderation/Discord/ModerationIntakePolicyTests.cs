@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using EditBot.Bot.Intake;
+using EditBot.Core.Jobs;
+using EditBot.Moderation;
+using EditBot.Moderation.Discord;
+using EditBot.Tests.Moderation.Discord.Support;
+
+namespace EditBot.Tests.Moderation.Discord;
+
+public sealed class ModerationIntakePolicyTests : IAsyncLifetime
+{
+    private ModerationDiscordHarness h = null!;
+
+    public async Task InitializeAsync() => h = await ModerationDiscordHarness.StartAsync();
+
+    public async Task DisposeAsync() => await h.DisposeAsync();
+
+    [Fact]
+    public async Task The_moderation_policy_replaces_the_default()
+    {
+        Assert.IsType<ModerationIntakePolicy>(h.Get<IIntakePolicy>());
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Blocklisted_prompt_is_refused_with_the_rule_and_audited_without_pings()
+    {
+        var audit = h.Discord.AddChannel(guildId: ModerationDiscordHarness.Guild);
+        await h.ConfigureAsync(s => BlocklistEditor.Add(s, BlocklistEntryKind.Word, "gore", 1, h.Time.GetUtcNow()).Settings with { AuditChannelId = audit.Id });
+
+        var decision = await CheckAsync(Context("add G.O.R.E everywhere <@123>"));
+
+        Assert.True(decision.IsRefused);
+        Assert.Contains("gore", decision.RefusalMessage, StringComparison.OrdinalIgnoreCase);
+        var line = Assert.Single(h.Discord.MessagesIn(audit.Id)).Content;
+        Assert.StartsWith("**Refused** · no job", line, StringComparison.Ordinal);
+        var post = h.Discord.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith($"/channels/{audit.Id}/messages", StringComparison.Ordinal));
+        Assert.Empty(JsonNode.Parse(post.Body!)!["allowed_mentions"]!["parse"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Daily_limit_refusal_says_the_numbers_and_when_it_resets()
+    {
+        await h.ConfigureAsync(s => s with { UserDailyEditLimit = 0 });
+        var decision = await CheckAsync(Context("a hat"));
+        Assert.StartsWith("Daily limit reached: 0/0 edits; resets at 00:00 UTC, in 15 h (<t:", decision.RefusalMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_mode_sends_requests_to_review_and_records_the_context_for_the_submission_check()
+    {
+        await h.ConfigureAsync(s => s with { Review = new ReviewSettings { Enabled = true, ChannelId = 5 }, ResultsAsSpoilers = true });
+        var decision = await CheckAsync(Context("a hat") with { RoleIds = [42] });
+
+        Assert.False(decision.IsRefused);
+        Assert.True(decision.NeedsReview);
+        Assert.True(decision.ResultsAsSpoilers);
+        var data = new JsonObject();
+        decision.WriteOriginData!(data);
+        Assert.True(ModerationContext.TryRead(new JobOrigin("discord", "discord:1", "guild:1", data.ToJsonString()), out var context));
+        Assert.Equal((ModerationDiscordHarness.Guild, 42UL), (context.GuildId, context.RoleIds.Single()));
+    }
+
+    [Fact]
+    public async Task Administrators_skip_review_because_they_could_approve_it_themselves()
+    {
+        await h.ConfigureAsync(s => s with { Review = new ReviewSettings { Enabled = true, ChannelId = 5 } });
+        var decision = await CheckAsync(Context("a hat") with { Permissions = 1UL << 3 });
+        Assert.False(decision.NeedsReview);
+    }
+
+    [Fact]
+    public async Task Direct_messages_have_no_server_rules()
+    {
+        await h.ConfigureAsync(s => s with { UserDailyEditLimit = 0 });
+        var decision = await CheckAsync(Context("a hat") with { GuildId = null });
+        Assert.Same(IntakeDecision.Allow, decision);
+    }
+
+    [Fact]
+    public async Task Server_defaults_fill_in_size_and_quality_and_a_maximum_quality_is_the_default_quality()
+    {
+        var defaults = h.Get<GuildImageDefaults>();
+        Assert.Equal((null, null), await defaults.GetAsync(null, CancellationToken.None));
+        await h.ConfigureAsync(s => s with { DefaultSize = "1024x1536", MaxQuality = "medium" });
+        Assert.Equal(("1024x1536", "medium"), await defaults.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None));
+        await h.ConfigureAsync(s => s with { DefaultQuality = "low" });
+        Assert.Equal(("1024x1536", "low"), await defaults.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None));
+    }
+
+    private static IntakeContext Context(string prompt) =>
+        new(ModerationDiscordHarness.Guild, 1210000000000000001, null, ModerationDiscordHarness.Requester, [], 0, prompt, 1, "high", "1024x1024");
+
+    private async Task<IntakeDecision> CheckAsync(IntakeContext context) =>
+        await h.Get<IIntakePolicy>().CheckAsync(context, CancellationToken.None);
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+using EditBot.Bot;
+using EditBot.Bot.Events;
+using EditBot.Moderation.Discord;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EditBot.Tests.Moderation.Discord.Support;
+
+/// <summary>
+/// The real bot (<see cref="BotHarness"/>) with the Discord experience and moderation registered (added here when the
+/// host does not register them yet), and helpers to run slash commands and press buttons as a member or an admin.
+/// </summary>
+public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
+{
+    public static readonly ulong Guild = ulong.Parse(InteractionOrigin.DefaultGuildId);
+    public static readonly ulong Channel = ulong.Parse(InteractionOrigin.DefaultChannelId);
+
+    public BotHarness Harness { get; } = harness;
+
+    public FakeDiscordServer Discord => Harness.Discord;
+
+    public static InteractionOrigin Member { get; } = InteractionOrigin.Guild;
+
+    public static InteractionOrigin Admin { get; } = InteractionOrigin.Guild.AsAdmin() with { User = DiscordUserSpec.OtherUser };
+
+    public static async Task<ModerationBot> StartAsync(Action<IServiceCollection>? services = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Moderation:Discord:LoadModelPrice"] = "false",
+            ["Moderation:SettingsCacheDuration"] = "00:00:00",
+        };
+        var harness = await BotHarness.StartAsync(settings, s =>
+        {
+            AddIfMissing(s);
+            services?.Invoke(s);
+        });
+        harness.Discord.AddChannel(guildId: Guild, id: Channel);
+        return new ModerationBot(harness);
+    }
+
+    /// <summary>Whether the host itself registers moderation (needed for restarts, which rebuild the host without test services).</summary>
+    public bool HostRegistersModeration => Harness.Services.GetServices<EditBot.Bot.Commands.IBotCommandModule>().OfType<ModerationCommandModule>().Any();
+
+    public static void AddIfMissing(IServiceCollection services)
+    {
+        // The web host registers its configuration as a factory that ignores the provider it is given.
+        var descriptor = services.Last(d => d.ServiceType == typeof(IConfiguration));
+        using var empty = new ServiceCollection().BuildServiceProvider();
+        var configuration = (IConfiguration)(descriptor.ImplementationInstance ?? descriptor.ImplementationFactory!(empty));
+        if (!services.Any(d => d.ServiceType == typeof(InteractionRouter)))
+        {
+            services.AddEditBotExperience(configuration);
+        }
+
+        if (!services.Any(d => d.ImplementationType == typeof(ModerationCommandModule)))
+        {
+            services.AddEditBotModerationDiscord(configuration);
+        }
+    }
+
+    /// <summary>Runs /editbot-admin and returns its (ephemeral) answer.</summary>
+    public async Task<string> AdminAsync(InteractionOrigin origin, TestSupport.Discord.Inject.CommandOption option)
+    {
+        var payload = InteractionPayloads.SlashCommand(AdminCommandDefinition.Name, Fresh(origin), option);
+        await Harness.DispatchInteractionAsync(payload);
+        return await AnswerAsync(payload);
+    }
+
+    /// <summary>Runs /edit with a fresh image and returns the interaction payload (its token finds the answers).</summary>
+    public async Task<JsonObject> EditAsync(string prompt, InteractionOrigin? origin = null, string quality = "high", int count = 1)
+    {
+        var payload = InteractionPayloads.SlashCommand("edit", Fresh(origin ?? Member),
+            TestSupport.Discord.Inject.CommandOption.File("image", Harness.Image()),
+            TestSupport.Discord.Inject.CommandOption.Text("prompt", prompt),
+            TestSupport.Discord.Inject.CommandOption.Text("quality", quality),
+            TestSupport.Discord.Inject.CommandOption.Number("count", count));
+        await Harness.DispatchInteractionAsync(payload);
+        return payload;
+    }
+
+    /// <summary>The ephemeral refusal an /edit got (a follow-up after its deferred answer was withdrawn), or null when accepted.</summary>
+    public async Task<string?> RefusalOfAsync(JsonObject payload)
+    {
+        var token = payload["token"]!.GetValue<string>();
+        await BotHarness.WaitUntilAsync(
+            () => Discord.GetInteraction(token) is { } i
+                && (i.FollowupMessageIds.Count > 0 || (i.OriginalMessageId is { } id && Discord.GetMessage(id) is { Deleted: false, Content.Length: > 0 })),
+            "the edit to be accepted or refused");
+        var interaction = Discord.GetInteraction(token)!;
+        return interaction.FollowupMessageIds.Count > 0 ? Discord.GetMessage(interaction.FollowupMessageIds[0])!.Content : null;
+    }
+
+    public async Task<JsonObject> PressAsync(string customId, FakeMessage message, InteractionOrigin origin)
+    {
+        var payload = InteractionPayloads.ButtonClick(customId, Discord.ToMessageJson(message), Fresh(origin));
+        await Harness.DispatchInteractionAsync(payload, message.Id);
+        await BotHarness.WaitUntilAsync(() => Discord.GetInteraction(payload["token"]!.GetValue<string>())?.ResponseType is not null, "the button to be answered");
+        return payload;
+    }
+
+    /// <summary>The text of an interaction's answer: its message, or the deferred answer once edited.</summary>
+    public async Task<string> AnswerAsync(JsonObject payload)
+    {
+        var token = payload["token"]!.GetValue<string>();
+        string? text = null;
+        await BotHarness.WaitUntilAsync(
+            () =>
+            {
+                var interaction = Discord.GetInteraction(token);
+                var message = interaction?.OriginalMessageId is { } id ? Discord.GetMessage(id) : null;
+                var followup = interaction?.FollowupMessageIds.Count > 0 ? Discord.GetMessage(interaction.FollowupMessageIds[^1]) : null;
+                text = followup?.Content ?? (message is { Content.Length: > 0 } ? message.Content : null);
+                return text is not null;
+            },
+            "the interaction's answer");
+        return text!;
+    }
+
+    /// <summary>Every interaction has its own id and token, as on Discord.</summary>
+    public static InteractionOrigin Fresh(InteractionOrigin origin) =>
+        origin with { InteractionId = TestSnowflakes.Next(), Token = "test-interaction-token-" + Guid.NewGuid().ToString("N") };
+
+    /// <summary>Waits for an asynchronous condition (generous timeout; the machine is shared).</summary>
+    public static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    public ValueTask DisposeAsync() => Harness.DisposeAsync();
+}
