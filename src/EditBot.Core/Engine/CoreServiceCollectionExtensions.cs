@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
 
         services.TryAddSingleton<StepDependencies>();
         services.TryAddSingleton(sp => new InputLoader(sp.GetRequiredService<StepDependencies>(), sp.GetService<IInputPreparer>()));
+        services.TryAddSingleton<PickUpStep>();
         services.TryAddSingleton<PrepareStep>();
         services.TryAddSingleton<SubmitStep>();
         services.TryAddSingleton<PollStep>();

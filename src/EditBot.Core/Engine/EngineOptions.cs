@@ -79,6 +79,17 @@ public sealed class EngineOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PausedRecheckInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Most jobs of one requester (JobOrigin.RequesterKey) between Preparing and Delivering at once; 0 = no cap.
+    /// Further queued jobs of that requester wait their turn, so one person's batch cannot hold every worker.
+    /// </summary>
+    [Range(0, 1000)]
+    public int MaxRunningPerRequester { get; set; }
+
+    /// <summary>How long a job held back by <see cref="MaxRunningPerRequester"/> waits before looking again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan RunningCapRecheck { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long in-flight steps may run on after shutdown begins; keep it below the host's shutdown timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(20);

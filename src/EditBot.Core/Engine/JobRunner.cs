@@ -10,6 +10,7 @@ namespace EditBot.Core.Engine;
 /// </summary>
 internal sealed partial class JobRunner(
     StepDependencies deps,
+    PickUpStep pickUp,
     PrepareStep prepare,
     SubmitStep submit,
     PollStep poll,
@@ -90,9 +91,7 @@ internal sealed partial class JobRunner(
 
         return job.State switch
         {
-            JobState.Queued when deps.Status.SubmissionsPaused =>
-                Task.FromResult(JobChanges.Later(job, now + deps.Options.PausedRecheckInterval, null, now)),
-            JobState.Queued => Task.FromResult(JobChanges.Move(job, JobState.Preparing, $"Picked up by {deps.Options.WorkerId}", now)),
+            JobState.Queued => pickUp.ExecuteAsync(job, cancellationToken),
             JobState.Preparing => prepare.ExecuteAsync(job, context, cancellationToken),
             JobState.Submitting => submit.ExecuteAsync(job, context, cancellationToken),
             JobState.Submitted => Task.FromResult(poll.Start(job, context)),

@@ -1,4 +1,5 @@
 using EditBot.Bot;
+using EditBot.Core.Engine;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace EditBot.Hosting;
@@ -28,6 +30,14 @@ public static class BotRegistration
         }
 
         services.AddEditBotExperience(configuration);
+        // "At most N running per user" is enforced where jobs start: the engine's pick-up step.
+        services.AddOptions<EngineOptions>().PostConfigure<IOptions<BotExperienceOptions>>((engine, bot) =>
+        {
+            if (engine.MaxRunningPerRequester == 0)
+            {
+                engine.MaxRunningPerRequester = bot.Value.MaxRunningPerUser;
+            }
+        });
         services.AddSingleton(new TransportKind(transport));
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<JobsByStateCollector>();

@@ -132,6 +132,25 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_users_second_edit_waits_while_the_first_runs_at_the_running_limit()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Bot:MaxRunningPerUser"] = "1" });
+        bot.Gmi.Duration = _ => TimeSpan.FromSeconds(2);
+
+        await bot.SlashEditAsync("runs first", bot.Image());
+        await bot.WaitForJobAsync("runs first", j => j.State == JobState.Polling);
+        await bot.SlashEditAsync("waits its turn", bot.Image());
+        await Task.Delay(500);
+
+        Assert.Equal(JobState.Queued, (await bot.WaitForJobAsync("waits its turn", _ => true)).State);
+        var first = await bot.WaitForJobAsync("runs first");
+        var second = await bot.WaitForJobAsync("waits its turn");
+        Assert.Equal((JobState.Done, JobState.Done), (first.State, second.State));
+        Assert.True(second.SubmittedAt >= first.CompletedAt, "the second was submitted only after the first ended");
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
     public async Task After_a_restart_mid_job_the_job_completes_and_its_buttons_still_work()
     {
         await using var bot = await BotHarness.StartAsync();
