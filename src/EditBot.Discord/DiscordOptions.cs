@@ -38,6 +38,13 @@ public sealed class DiscordOptions
     [Range(16, 1_000_000)]
     public int EventQueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// Requests per second the bot allows itself against Discord's global limit of 50; lower it when another
+    /// process uses the same bot token.
+    /// </summary>
+    [Range(1, 50)]
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
     /// <summary>Sent as <c>User-Agent: DiscordBot (url, version)</c>.</summary>
     public string UserAgentUrl { get; set; } = "https://github.com/editbot/editbot";
 }

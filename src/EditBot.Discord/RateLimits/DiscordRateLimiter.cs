@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EditBot.Discord.RateLimits;
 
@@ -11,8 +12,8 @@ namespace EditBot.Discord.RateLimits;
 /// </summary>
 public sealed class DiscordRateLimiter
 {
-    /// <summary>Discord's global limit per bot.</summary>
-    public const int GlobalRequestsPerSecond = 50;
+    /// <summary>Discord's global limit per bot; the limiter keeps to <see cref="GlobalRequestsPerSecond"/> below it.</summary>
+    public const int DiscordGlobalLimit = 50;
 
     private readonly ConcurrentDictionary<string, string> _bucketHashByRoute = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
@@ -20,13 +21,17 @@ public sealed class DiscordRateLimiter
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DiscordRateLimiter> _logger;
 
-    public DiscordRateLimiter(TimeProvider timeProvider, InvalidRequestCounter invalidRequests, ILogger<DiscordRateLimiter> logger)
+    public DiscordRateLimiter(TimeProvider timeProvider, InvalidRequestCounter invalidRequests, ILogger<DiscordRateLimiter> logger, IOptions<DiscordOptions>? options = null)
     {
         _timeProvider = timeProvider;
         InvalidRequests = invalidRequests;
         _logger = logger;
+        GlobalRequestsPerSecond = Math.Clamp(options?.Value.GlobalRequestsPerSecond ?? new DiscordOptions().GlobalRequestsPerSecond, 1, DiscordGlobalLimit);
         _global = new GlobalRateLimiter(timeProvider, GlobalRequestsPerSecond);
     }
+
+    /// <summary>The requests per second this limiter lets through against the global limit.</summary>
+    public int GlobalRequestsPerSecond { get; }
 
     public InvalidRequestCounter InvalidRequests { get; }
 
@@ -44,12 +49,8 @@ public sealed class DiscordRateLimiter
                 await Task.Delay(wait, _timeProvider, cancellationToken);
             }
 
-            if (!route.ExemptFromGlobalLimit)
-            {
-                await _global.WaitAsync(cancellationToken);
-            }
-
-            return new RateLimitLease(this, route, bucket);
+            var global = route.ExemptFromGlobalLimit ? null : await _global.WaitAsync(cancellationToken);
+            return new RateLimitLease(this, route, bucket, global);
         }
         catch
         {

@@ -1,56 +1,53 @@
 namespace EditBot.Discord.RateLimits;
 
 /// <summary>
-/// The per-bot global limit (50 requests/s) as a sliding window of reserved send times, so any one-second span holds
-/// at most the limit whichever way the server aligns its window; plus a block set by a global 429.
+/// The per-bot global limit. A request counts from the moment it is let go until one window after its answer came
+/// back: its arrival at Discord lies somewhere between the two, so however late a busy machine actually sends it,
+/// no window of Discord's can hold more than the limit. Counting from the scheduled send time alone was not enough:
+/// under a burst of 200 senders, late sends bunched with the next window and drew global 429s. Plus a block set by a
+/// global 429.
 /// </summary>
 internal sealed class GlobalRateLimiter(TimeProvider timeProvider, int requestsPerSecond)
 {
-    // A margin over one second absorbs jitter between our send time and the server's arrival time (a busy
-    // thread pool, a slow connect): 5 % of throughput when the global limit binds, against global 429s.
+    // A little over a second, so a server window aligned differently from ours still holds at most the limit.
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
 
-    private readonly Queue<DateTimeOffset> _reserved = new();
+    private readonly List<GlobalSlot> _slots = [];
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
+    private TaskCompletionSource _slotFreed = NewSignal();
 
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for room under the limit; complete the returned slot when the answer arrives.</summary>
+    public async Task<GlobalSlot> WaitAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            DateTimeOffset now, sendAt;
-            lock (_reserved)
+            TimeSpan? wait;
+            Task freed;
+            lock (_slots)
             {
-                now = timeProvider.GetUtcNow();
-                sendAt = now > _blockedUntil ? now : _blockedUntil;
-                if (_reserved.Count >= requestsPerSecond)
+                var now = timeProvider.GetUtcNow();
+                _slots.RemoveAll(s => s.CompletedAt is { } done && done + Window <= now);
+                if (now >= _blockedUntil && _slots.Count < requestsPerSecond)
                 {
-                    var windowOpens = _reserved.Dequeue() + Window;
-                    sendAt = windowOpens > sendAt ? windowOpens : sendAt;
+                    var slot = new GlobalSlot(this);
+                    _slots.Add(slot);
+                    return slot;
                 }
 
-                _reserved.Enqueue(sendAt);
+                wait = now < _blockedUntil ? _blockedUntil - now : EarliestExpiry(now);
+                freed = _slotFreed.Task;
             }
 
-            if (sendAt > now)
-            {
-                await Task.Delay(sendAt - now, timeProvider, cancellationToken);
-            }
-
-            lock (_reserved)
-            {
-                // A global 429 that arrived while waiting pushes this request past the block.
-                if (timeProvider.GetUtcNow() >= _blockedUntil)
-                {
-                    return;
-                }
-            }
+            // Either a counted answer ages out of the window, or (all still in flight) one of them completes.
+            var delay = wait is { } w ? Task.Delay(w, timeProvider, cancellationToken) : Task.Delay(Timeout.InfiniteTimeSpan, timeProvider, cancellationToken);
+            await Task.WhenAny(delay, freed).WaitAsync(cancellationToken);
         }
     }
 
     /// <summary>After a global 429: nothing counted against the global limit goes before this.</summary>
     public void BlockFor(TimeSpan retryAfter)
     {
-        lock (_reserved)
+        lock (_slots)
         {
             var until = timeProvider.GetUtcNow() + retryAfter;
             if (until > _blockedUntil)
@@ -59,4 +56,31 @@ internal sealed class GlobalRateLimiter(TimeProvider timeProvider, int requestsP
             }
         }
     }
+
+    internal void Complete(GlobalSlot slot)
+    {
+        lock (_slots)
+        {
+            slot.CompletedAt ??= timeProvider.GetUtcNow();
+            var signal = _slotFreed;
+            _slotFreed = NewSignal();
+            signal.TrySetResult();
+        }
+    }
+
+    private TimeSpan? EarliestExpiry(DateTimeOffset now)
+    {
+        DateTimeOffset? earliest = null;
+        foreach (var slot in _slots)
+        {
+            if (slot.CompletedAt is { } done && (earliest is null || done < earliest))
+            {
+                earliest = done;
+            }
+        }
+
+        return earliest is { } e ? e + Window - now : null;
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -8,19 +8,22 @@ public sealed class RateLimitLease : IDisposable
     private readonly DiscordRateLimiter _limiter;
     private readonly DiscordRoute _route;
     private readonly RateLimitBucket _bucket;
+    private readonly GlobalSlot? _global;
     private bool _disposed;
 
-    internal RateLimitLease(DiscordRateLimiter limiter, DiscordRoute route, RateLimitBucket bucket)
+    internal RateLimitLease(DiscordRateLimiter limiter, DiscordRoute route, RateLimitBucket bucket, GlobalSlot? global)
     {
         _limiter = limiter;
         _route = route;
         _bucket = bucket;
+        _global = global;
     }
 
     /// <summary>Learns the bucket state from the answer's headers; for a 429 returns how long to wait before retrying.</summary>
     public TimeSpan? Complete(HttpResponseMessage response, TimeSpan? retryAfterFromBody, bool globalFromBody)
     {
         ArgumentNullException.ThrowIfNull(response);
+        _global?.Complete();
         var headers = RateLimitHeaders.Read(response.Headers);
         var status = (int)response.StatusCode;
         if (status != 429)
@@ -50,6 +53,8 @@ public sealed class RateLimitLease : IDisposable
         if (!_disposed)
         {
             _disposed = true;
+            // A request that got no answer (timeout, dropped connection) may still have arrived: count it from now.
+            _global?.Complete();
             _bucket.Gate.Release();
         }
     }

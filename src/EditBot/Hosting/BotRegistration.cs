@@ -3,6 +3,7 @@ using EditBot.Core.Engine;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
+using EditBot.Moderation.Discord;
 using EditBot.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,7 @@ public static class BotRegistration
         }
 
         services.AddEditBotExperience(configuration);
+        services.AddEditBotModerationDiscord(configuration);
         // "At most N running per user" is enforced where jobs start: the engine's pick-up step.
         services.AddOptions<EngineOptions>().PostConfigure<IOptions<BotExperienceOptions>>((engine, bot) =>
         {

@@ -118,6 +118,7 @@ public sealed class BotEndToEndLoad : ILoadProgram
             await discord.StartAsync();
             var gateway = await FakeDiscordGateway.StartAsync();
             discord.GatewayUrl = gateway.Url;
+            discord.AddChannel(type: 0, id: ulong.Parse(InteractionOrigin.DefaultChannelId, CultureInfo.InvariantCulture));
             var folder = Directory.CreateTempSubdirectory("editbot-bench-").FullName;
             var settings = new Dictionary<string, string>
             {
@@ -144,7 +145,7 @@ public sealed class BotEndToEndLoad : ILoadProgram
         /// <summary>Runs one /edit and returns (dispatch → submit, API success → done) in milliseconds.</summary>
         public async Task<(double ToSubmit, double ToPosted)> RunOneAsync(FakeAttachment image, string prompt, int count, string user)
         {
-            var origin = InteractionOrigin.Guild with { User = new DiscordUserSpec(user, "user" + user[^4..]) };
+            var origin = new InteractionOrigin { User = new DiscordUserSpec(user, "user" + user[^4..]) }; // fresh interaction id and token
             var payload = InteractionPayloads.SlashCommand(
                 "edit",
                 origin,

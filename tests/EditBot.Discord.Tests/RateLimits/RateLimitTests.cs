@@ -35,6 +35,22 @@ public sealed class RateLimitTests
         Assert.InRange(clock.Elapsed, allowed * 0.95, allowed * 1.1);
     }
 
+    [Fact]
+    public async Task A_burst_from_many_concurrent_senders_bound_by_the_global_limit_draws_no_429()
+    {
+        // 200 senders at once over 40 channels (each channel far below its own limit), so only the global 50/s binds.
+        // A limiter that counted requests from their scheduled send time let late sends bunch into the server's next
+        // window and drew global 429s here (and in the 200-user benchmark); requests now count until their answer.
+        await using var h = await DiscordRestHarness.StartAsync();
+        var channels = Enumerable.Range(0, 40).Select(_ => h.Fake.AddChannel()).ToList();
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() =>
+            h.Rest.CreateMessageAsync(channels[i % channels.Count].Id, new MessageBody { Content = $"burst {i}" }, cancellationToken: Cancel.After(120)))));
+
+        Assert.Empty(h.Fake.RateLimitAnswers);
+        Assert.Equal(200, channels.Sum(c => h.Fake.MessagesIn(c.Id).Count));
+    }
+
     [Theory]
     [InlineData(FakeRateLimitScope.User, 1)]
     [InlineData(FakeRateLimitScope.Shared, 0)]

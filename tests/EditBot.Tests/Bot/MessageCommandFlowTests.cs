@@ -26,8 +26,8 @@ public class MessageCommandFlowTests
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
-        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(9, (int)modal["type"]!);
         var customId = (string)modal["data"]!["custom_id"]!;
         Assert.Equal($"eb:target:{command.InteractionId}:0", customId);
@@ -65,8 +65,8 @@ public class MessageCommandFlowTests
         var stranger = new Origin { ChannelId = thread.ToString(), ChannelType = 11, User = DiscordUserSpec.OtherUser, MemberPermissions = "3072" };
         host.Discord.RegisterInteraction(ulong.Parse(stranger.InteractionId), stranger.Token, thread, result.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), stranger));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
-        var refusal = host.Discord.Requests.Single(r => r.Path.Contains(stranger.InteractionId + "/", StringComparison.Ordinal));
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
+        var refusal = host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal));
         Assert.Contains("\"flags\":64", refusal.Body);
         Assert.False(host.Discord.GetMessage(result.Id)!.Deleted);
 
@@ -88,8 +88,8 @@ public class MessageCommandFlowTests
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)), "the select");
-        var select = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the select");
+        var select = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(64, (int)select["data"]!["flags"]!);
         var menu = select["data"]!["components"]![0]!["components"]![0]!;
         Assert.Equal($"eb:pick:{command.InteractionId}", (string)menu["custom_id"]!);
@@ -101,8 +101,8 @@ public class MessageCommandFlowTests
         click["data"]!["values"] = new JsonArray("1");
         await host.SendAsync("INTERACTION_CREATE", click);
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(pick.InteractionId + "/", StringComparison.Ordinal)), "the modal");
-        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains(pick.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + pick.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + pick.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(9, (int)modal["type"]!);
         Assert.Equal($"eb:target:{command.InteractionId}:1", (string)modal["data"]!["custom_id"]!);
     }

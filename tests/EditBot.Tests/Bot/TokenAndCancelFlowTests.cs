@@ -47,8 +47,8 @@ public class TokenAndCancelFlowTests
 
         var status = new Origin { ChannelId = channelId.ToString() };
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("editbot", status, Option.Subcommand("status")));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(status.InteractionId + "/", StringComparison.Ordinal)), "the status");
-        var statusBody = host.Discord.Requests.Single(r => r.Path.Contains(status.InteractionId + "/", StringComparison.Ordinal)).Body!;
+        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)), "the status");
+        var statusBody = host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)).Body!;
         Assert.Contains("never mind", statusBody);
         Assert.Contains($"eb:cancel:{running.Id:N}", statusBody);
 

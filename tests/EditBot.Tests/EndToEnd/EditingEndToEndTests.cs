@@ -126,7 +126,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         var third = await bot.SlashEditAsync("third", bot.Image());
 
         await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(third).Contains("flags\":64", StringComparison.Ordinal), "the limit refusal");
-        Assert.Contains("You already have 2 edits on the go (at most 1 running and 1 waiting per person)", bot.InteractionTraffic(third), StringComparison.Ordinal);
+        Assert.Contains("You already have 1 edit waiting in line (at most 1 per person). Wait for one to start, or cancel one with `/editbot cancel`.", bot.InteractionTraffic(third).Replace("\\u0060", "`", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(await bot.JobsForAsync("third"));
         bot.Discord.AssertNoContractViolations();
     }

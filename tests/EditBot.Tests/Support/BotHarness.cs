@@ -58,6 +58,7 @@ public sealed class BotHarness : IAsyncDisposable
         if (waitForReady)
         {
             await gateway.WaitForIdentifyAsync();
+            await gateway.WaitForLiveSessionsAsync();
         }
 
         return harness;
@@ -87,6 +88,7 @@ public sealed class BotHarness : IAsyncDisposable
         var identifies = Gateway.Identifies.Count;
         await StartBotAsync(settings, null);
         await Gateway.WaitForIdentifyAsync(identifies + 1);
+        await Gateway.WaitForLiveSessionsAsync();
     }
 
     /// <summary>An image the bot can download, hosted by the fake Discord's attachment route.</summary>

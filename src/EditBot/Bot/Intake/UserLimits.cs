@@ -28,16 +28,18 @@ public sealed class UserLimits(IJobStore jobs, IOptions<BotExperienceOptions> op
         ArgumentNullException.ThrowIfNull(options);
         if (waiting >= options.MaxQueuedPerUser)
         {
-            return $"You already have {waiting} edits waiting in line (at most {options.MaxQueuedPerUser} per person). " +
+            return $"You already have {Edits(waiting)} waiting in line (at most {options.MaxQueuedPerUser} per person). " +
                 "Wait for one to start, or cancel one with `/editbot cancel`.";
         }
 
         if (running + waiting >= options.MaxRunningPerUser + options.MaxQueuedPerUser)
         {
-            return $"You already have {running + waiting} edits on the go (at most {options.MaxRunningPerUser} running and " +
+            return $"You already have {Edits(running + waiting)} on the go (at most {options.MaxRunningPerUser} running and " +
                 $"{options.MaxQueuedPerUser} waiting per person). Wait for one to finish, or cancel one with `/editbot cancel`.";
         }
 
         return null;
     }
+
+    private static string Edits(int count) => count == 1 ? "1 edit" : $"{count} edits";
 }

@@ -63,6 +63,25 @@ public sealed class AdminCommandHandlerTests : IAsyncLifetime
         Assert.Equal(AdminCommandHandler.GuildOnly, h.Discord.GetInteraction(token)!.Callbacks[0]["data"]!["content"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Unreadable_stored_settings_are_reported_with_the_way_out_and_reset_works()
+    {
+        await h.Get<EditBot.Core.Storage.IKeyValueStore>().SetAsync("guild:" + ModerationDiscordHarness.Guild, "settings", "{not json", CancellationToken.None);
+
+        Assert.Contains("reset confirm:True", AnswerOf(await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("show"))), StringComparison.Ordinal);
+        Assert.StartsWith("All settings are back to their defaults.", AnswerOf(await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("reset", Option.Boolean("confirm", true)))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Usage_shows_the_servers_edits_and_estimated_cost_per_member()
+    {
+        h.Jobs.Add(EditBot.Tests.Moderation.Support.TestJobs.Create(h.Time.GetUtcNow(), guild: ModerationDiscordHarness.Guild, user: 501, count: 2));
+        var answer = AnswerOf(await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("usage", Option.Number("days", 1))));
+        Assert.StartsWith("Usage over 1 day", answer, StringComparison.Ordinal);
+        Assert.Contains("<@501>", answer, StringComparison.Ordinal);
+        Assert.Contains("$0.42", answer, StringComparison.Ordinal);
+    }
+
     private static Option Limit(string sub, string name, long value) =>
         Option.SubcommandGroup("limits", Option.Subcommand(sub, Option.Number(name, value)));
 

@@ -17,7 +17,7 @@ public sealed class ModerationEndToEndTests
     public async Task Admin_command_is_registered_and_a_member_without_Manage_Server_is_refused()
     {
         await using var bot = await ModerationBot.StartAsync();
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Commands().Any(c => (string?)c["name"] == AdminCommandDefinition.Name), "/editbot-admin to be registered");
+        await BotHarness.WaitUntilAsync(() => bot.Discord.Commands().Any(c => (string?)c["name"] == AdminCommandDefinition.Name), "/editbot-admin to be registered", ModerationBot.Patience);
         var registered = bot.Discord.Commands().Single(c => (string?)c["name"] == AdminCommandDefinition.Name);
         Assert.Equal("32", (string?)registered["default_member_permissions"]);
 
@@ -66,7 +66,7 @@ public sealed class ModerationEndToEndTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id))));
 
         Assert.Null(await bot.RefusalOfAsync(await bot.EditAsync("paint the door blue")));
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post");
+        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
         var post = bot.Discord.MessagesIn(review.Id)[0];
         var job = await WaitingJobAsync(bot);
 
@@ -87,7 +87,7 @@ public sealed class ModerationEndToEndTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id))));
         var edit = await bot.EditAsync("paint the door red");
         await bot.RefusalOfAsync(edit);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post");
+        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
         var job = await WaitingJobAsync(bot);
 
         var press = await bot.PressAsync($"eb:reject:{job.Id:N}", bot.Discord.MessagesIn(review.Id)[0], ModerationBot.Admin);
@@ -99,7 +99,7 @@ public sealed class ModerationEndToEndTests
         var requesterToken = edit["token"]!.GetValue<string>();
         await BotHarness.WaitUntilAsync(
             () => bot.Discord.GetInteraction(requesterToken)!.FollowupMessageIds.Any(id => bot.Discord.GetMessage(id)!.Content.Contains("wrong channel", StringComparison.Ordinal)),
-            "the requester to hear why");
+            "the requester to hear why", ModerationBot.Patience);
         Assert.Equal(0, bot.Harness.Gmi.SubmissionsFor("paint the door red"));
     }
 
@@ -121,6 +121,16 @@ public sealed class ModerationEndToEndTests
         Assert.Contains("⌛ **Expired**", bot.Discord.MessagesIn(review.Id)[0].Content, StringComparison.Ordinal);
         // The interaction token is two hours old: the requester hears in the channel.
         Assert.Contains(bot.Discord.MessagesIn(ModerationBot.Channel), m => m.Content.Contains("nobody reviewed it within 2 h", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Cost_estimates_use_the_models_listed_price_once_read_at_start()
+    {
+        await using var bot = await ModerationBot.StartAsync(loadModelPrice: true);
+        var costs = bot.Harness.Services.GetRequiredService<CostEstimator>();
+        await BotHarness.WaitUntilAsync(() => costs.ModelPrice is not null, "the model price", ModerationBot.Patience);
+        Assert.Equal(0.04m, costs.Estimate("high", "1024x1024", 2).PerImageUsd);
+        Assert.Equal(CostSource.ModelPriceInfo, costs.Estimate("low", "1024x1024", 1).Source);
     }
 
     private static Option ChannelOption(ulong id) => new("channel", 7, System.Text.Json.Nodes.JsonValue.Create(id.ToString(System.Globalization.CultureInfo.InvariantCulture)), [], null);

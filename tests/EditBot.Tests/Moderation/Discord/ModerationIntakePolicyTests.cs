@@ -86,6 +86,7 @@ public sealed class ModerationIntakePolicyTests : IAsyncLifetime
         Assert.Equal(("1024x1536", "medium"), await defaults.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None));
         await h.ConfigureAsync(s => s with { DefaultQuality = "low" });
         Assert.Equal(("1024x1536", "low"), await defaults.GetAsync(ModerationDiscordHarness.Guild, CancellationToken.None));
+        Assert.Equal(("1024x1536", "low"), await ((ModerationIntakePolicy)h.Get<IIntakePolicy>()).DefaultsAsync(ModerationDiscordHarness.Guild, CancellationToken.None));
     }
 
     private static IntakeContext Context(string prompt) =>

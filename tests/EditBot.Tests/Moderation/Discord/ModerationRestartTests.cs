@@ -36,8 +36,8 @@ public sealed class ModerationRestartTests
         var job = await WaitingJobAsync(bot);
         await ModerationBot.WaitForAsync(async () => await bot.Harness.Services.GetRequiredService<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None) is not null, "the review post");
 
-        await bot.Harness.RestartAsync(new Dictionary<string, string> { ["Moderation:Discord:LoadModelPrice"] = "false" });
-        Assert.True(bot.HostRegistersModeration, "BotHost must call services.AddEditBotExperience(...) and services.AddEditBotModerationDiscord(...) so a restarted bot has them.");
+        await bot.RestartAsync(new Dictionary<string, string> { ["Moderation:Discord:LoadModelPrice"] = "false" });
+        Assert.True(bot.HostRegistersModeration, "The host must call services.AddEditBotModerationDiscord(configuration) after AddEditBotExperience (BotRegistration.AddEditBotBot), so a restarted bot has moderation.");
 
         Assert.Contains("gore", await bot.RefusalOfAsync(await bot.EditAsync("more gore")), StringComparison.OrdinalIgnoreCase);
         await bot.PressAsync($"eb:approve:{job.Id:N}", bot.Discord.MessagesIn(review)[0], ModerationBot.Admin);

@@ -19,6 +19,9 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     public static readonly ulong Guild = ulong.Parse(InteractionOrigin.DefaultGuildId);
     public static readonly ulong Channel = ulong.Parse(InteractionOrigin.DefaultChannelId);
 
+    /// <summary>Generous: ~7 builds share 2 cores, and a busy machine must not fail a test.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
     public BotHarness Harness { get; } = harness;
 
     public FakeDiscordServer Discord => Harness.Discord;
@@ -27,11 +30,12 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
 
     public static InteractionOrigin Admin { get; } = InteractionOrigin.Guild.AsAdmin() with { User = DiscordUserSpec.OtherUser };
 
-    public static async Task<ModerationBot> StartAsync(Action<IServiceCollection>? services = null)
+    public static async Task<ModerationBot> StartAsync(Action<IServiceCollection>? services = null, bool loadModelPrice = false)
     {
         var settings = new Dictionary<string, string>
         {
-            ["Moderation:Discord:LoadModelPrice"] = "false",
+            // Off by default so costs follow the reference table the assertions use.
+            ["Moderation:Discord:LoadModelPrice"] = loadModelPrice ? "true" : "false",
             ["Moderation:SettingsCacheDuration"] = "00:00:00",
         };
         var harness = await BotHarness.StartAsync(settings, s =>
@@ -39,8 +43,21 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
             AddIfMissing(s);
             services?.Invoke(s);
         });
-        harness.Discord.AddChannel(guildId: Guild, id: Channel);
+        // IDENTIFY is seen before the fake registers the session; a dispatch before that reaches nobody.
+        await harness.Gateway.WaitForLiveSessionsAsync(1, Patience);
+        if (harness.Discord.GetChannel(Channel) is null)
+        {
+            harness.Discord.AddChannel(guildId: Guild, id: Channel);
+        }
+
         return new ModerationBot(harness);
+    }
+
+    /// <summary>A restart of the bot on the same store, waiting until the new gateway session can receive events.</summary>
+    public async Task RestartAsync(IDictionary<string, string>? settings = null)
+    {
+        await Harness.RestartAsync(settings);
+        await Harness.Gateway.WaitForLiveSessionsAsync(1, Patience);
     }
 
     /// <summary>Whether the host itself registers moderation (needed for restarts, which rebuild the host without test services).</summary>
@@ -90,7 +107,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
         await BotHarness.WaitUntilAsync(
             () => Discord.GetInteraction(token) is { } i
                 && (i.FollowupMessageIds.Count > 0 || (i.OriginalMessageId is { } id && Discord.GetMessage(id) is { Deleted: false, Content.Length: > 0 })),
-            "the edit to be accepted or refused");
+            "the edit to be accepted or refused", Patience);
         var interaction = Discord.GetInteraction(token)!;
         return interaction.FollowupMessageIds.Count > 0 ? Discord.GetMessage(interaction.FollowupMessageIds[0])!.Content : null;
     }
@@ -99,7 +116,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     {
         var payload = InteractionPayloads.ButtonClick(customId, Discord.ToMessageJson(message), Fresh(origin));
         await Harness.DispatchInteractionAsync(payload, message.Id);
-        await BotHarness.WaitUntilAsync(() => Discord.GetInteraction(payload["token"]!.GetValue<string>())?.ResponseType is not null, "the button to be answered");
+        await BotHarness.WaitUntilAsync(() => Discord.GetInteraction(payload["token"]!.GetValue<string>())?.ResponseType is not null, "the button to be answered", Patience);
         return payload;
     }
 
@@ -108,7 +125,9 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     {
         var token = payload["token"]!.GetValue<string>();
         string? text = null;
-        await BotHarness.WaitUntilAsync(
+        try
+        {
+            await BotHarness.WaitUntilAsync(
             () =>
             {
                 var interaction = Discord.GetInteraction(token);
@@ -117,7 +136,16 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
                 text = followup?.Content ?? (message is { Content.Length: > 0 } ? message.Content : null);
                 return text is not null;
             },
-            "the interaction's answer");
+            "the interaction's answer",
+            Patience);
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say what the bot did send, so a failure here can be told apart from a slow machine.
+            var sent = string.Join("\n", Discord.Requests.Select(r => $"{r.Status} {r.Method} {r.RouteKey ?? r.Path}"));
+            throw new TimeoutException($"{timeout.Message} Requests the fake Discord received:\n{sent}", timeout);
+        }
+
         return text!;
     }
 
@@ -128,7 +156,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     /// <summary>Waits for an asynchronous condition (generous timeout; the machine is shared).</summary>
     public static async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -1,0 +1,42 @@
+using EditBot.Bot.Commands;
+using EditBot.Bot.Intake;
+using EditBot.Core.Engine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EditBot.Moderation.Discord;
+
+public static class ModerationDiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// Server moderation for the Discord bot: the rules (<see cref="ModerationServiceCollectionExtensions.AddEditBotModeration"/>),
+    /// the intake policy (replacing any registered <see cref="IIntakePolicy"/>, e.g. the experience's allow-all), the
+    /// review queue with its expiry, the audit log, /editbot-admin and the review buttons (as an <see cref="IBotCommandModule"/>),
+    /// and the model price for cost estimates. Call after the experience's registration.
+    /// </summary>
+    public static IServiceCollection AddEditBotModerationDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddEditBotModeration();
+        services.AddOptions<ModerationDiscordOptions>().Bind(configuration.GetSection(ModerationDiscordOptions.SectionName)).ValidateOnStart();
+
+        services.Replace(ServiceDescriptor.Singleton<IIntakePolicy, ModerationIntakePolicy>());
+        services.TryAddSingleton<GuildImageDefaults>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<ReviewPostStore>();
+        services.TryAddSingleton<ReviewPostBuilder>();
+        services.TryAddSingleton<RequesterNotifier>();
+        services.TryAddSingleton<ReviewDecisions>();
+        services.TryAddSingleton<ReviewQueueObserver>();
+        services.TryAddSingleton<ReviewButtonHandler>();
+        services.TryAddSingleton<AdminCommandHandler>();
+        services.AddSingleton<IJobObserver, AuditObserver>();
+        services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ReviewQueueObserver>());
+        services.AddSingleton<IBotCommandModule, ModerationCommandModule>();
+        services.AddEditBotReviewExpiry<ReviewExpiryHandler>();
+        services.AddHostedService<MissingReviewPostService>();
+        services.AddHostedService<ModelPriceLoader>();
+        return services;
+    }
+}
