@@ -66,7 +66,8 @@ public sealed partial class EditIntake(
         }
 
         EditInputRules.TryRegion(input, out var region, out _);
-        var prepared = imageIntake.Prepare(image.Bytes, maskBytes, region, input.Size);
+        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
+        var prepared = imageIntake.Prepare(image.Bytes, maskBytes, region, input.Size ?? serverSize);
         if (prepared is ImageRejection rejection)
         {
             return IntakeOutcome.Refused(RejectionText(rejection));
@@ -74,7 +75,7 @@ public sealed partial class EditIntake(
 
         var edit = (PreparedEdit)prepared;
         var prompt = input.Prompt.Trim();
-        var quality = (input.Quality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
+        var quality = (input.Quality ?? serverQuality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
         var size = edit.Size.ToString();
         var decision = await policy.CheckAsync(
             new IntakeContext(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,

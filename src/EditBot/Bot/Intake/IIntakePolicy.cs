@@ -7,4 +7,8 @@ namespace EditBot.Bot.Intake;
 public interface IIntakePolicy
 {
     ValueTask<IntakeDecision> CheckAsync(IntakeContext context, CancellationToken cancellationToken);
+
+    /// <summary>The server's own default size and quality for requests that name none; nulls for the bot's defaults.</summary>
+    ValueTask<(string? Size, string? Quality)> DefaultsAsync(ulong? guildId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<(string?, string?)>((null, null));
 }

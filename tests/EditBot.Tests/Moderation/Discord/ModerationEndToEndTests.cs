@@ -46,6 +46,22 @@ public sealed class ModerationEndToEndTests
     }
 
     [Fact]
+    public async Task The_servers_default_size_and_quality_apply_to_edits_that_name_none()
+    {
+        await using var bot = await ModerationBot.StartAsync();
+        await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("defaults", Option.Subcommand("size", Option.Text(AdminOptions.Size, "1024x1536"))));
+        await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("defaults", Option.Subcommand("quality", Option.Text(AdminOptions.Quality, "low"))));
+
+        var payload = InteractionPayloads.SlashCommand("edit", ModerationBot.Fresh(ModerationBot.Member),
+            Option.File("image", bot.Harness.Image(120, 80)), Option.Text("prompt", "server defaults"));
+        await bot.Harness.DispatchInteractionAsync(payload);
+        await ModerationBot.WaitForAsync(() => Task.FromResult(bot.Harness.Gmi.FindByPrompt("server defaults") is not null), "the submission");
+
+        var sent = bot.Harness.Gmi.FindByPrompt("server defaults")!;
+        Assert.Equal(("1024x1536", "low"), (sent.Size, sent.Quality)); // a 3:2 image would be 1536x1024 by auto
+    }
+
+    [Fact]
     public async Task Budget_exhausted_mid_day_refuses_the_next_edit_with_the_numbers()
     {
         await using var bot = await ModerationBot.StartAsync();
