@@ -30,15 +30,21 @@ public sealed class ExampleSettingsTests
         Assert.Equal("cdn.discordapp.com", configuration["Downloads:AllowedHosts:0"]);
     }
 
-    /// <summary>Walks up from this source file (the build output may live outside the repository).</summary>
+    /// <summary>
+    /// Walks up from the test binaries (inside the repository in a normal build), then from this source file (when
+    /// the build output lives elsewhere; CI's deterministic builds map source paths, so that one alone won't do).
+    /// </summary>
     private static string FindUp(string name, [System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(source)!); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(source) ?? string.Empty })
         {
-            var candidate = Path.Combine(dir.FullName, name);
-            if (File.Exists(candidate))
+            for (var dir = new DirectoryInfo(start); dir is not null && dir.Exists; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = Path.Combine(dir.FullName, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
             }
         }
 

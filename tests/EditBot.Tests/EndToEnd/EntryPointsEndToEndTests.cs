@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EditBot.Core.Jobs;
+using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport.Discord.Inject;
+
+namespace EditBot.Tests.EndToEnd;
+
+/// <summary>The other ways in, on the real bot host over the fake gateway: Apps → Edit image, and a reply that mentions the bot.</summary>
+public sealed class EntryPointsEndToEndTests
+{
+    private static ulong Channel => BotHarnessEdits.DefaultChannel;
+
+    [Fact]
+    public async Task Edit_image_with_a_mask_uploaded_in_the_modal_threads_results_on_the_target_message()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var photo = bot.Discord.AddAttachment("room.png", TestImages.Png(128, 128));
+        var target = bot.Discord.AddMessage(Channel, "my room", attachments: [photo]);
+        var command = new InteractionOrigin();
+
+        await bot.DispatchInteractionAsync(InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target), command));
+        await BotHarness.WaitUntilAsync(() => bot.Discord.GetInteraction(command.Token)?.Modal is not null, "the modal");
+        var customId = (string)bot.Discord.GetInteraction(command.Token)!.Modal!["custom_id"]!;
+        await bot.DispatchInteractionAsync(InteractionPayloads.ModalSubmit(customId,
+            [ModalField.TextInput("prompt", "green walls"), ModalField.FileUpload("mask", bot.Mask(128, 128, half: true))], new InteractionOrigin()));
+
+        var job = await bot.WaitForJobAsync("green walls");
+        Assert.Equal(JobState.Done, job.State);
+        Assert.False(string.IsNullOrEmpty(bot.Gmi.FindByPrompt("green walls")!.Mask));
+        await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
+        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(bot.Discord.GetMessage(target.Id)!.ThreadId!.Value).Count == 1, "the result in the thread");
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task A_reply_mentioning_the_bot_works_without_the_message_content_intent_from_the_referenced_message()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Discord.SimulateMissingMessageContentIntent = true; // fetching the replied-to message returns no files
+        var (target, mention) = Mention(bot, "add a hat", attachmentsVisible: true);
+
+        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("add a hat")).State);
+        var mentionId = ulong.Parse((string)mention["id"]!, CultureInfo.InvariantCulture);
+        await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
+        Assert.Contains(bot.Discord.MessagesIn(Channel), m => m.AuthorIsBot && m.ReferencedMessageId == mentionId);
+        Assert.NotEqual(target.Id, mentionId);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task A_reply_mentioning_the_bot_with_no_visible_image_gets_guidance_and_no_job()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        bot.Discord.SimulateMissingMessageContentIntent = true;
+        var (_, mention) = Mention(bot, "make it blue", attachmentsVisible: false);
+
+        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
+
+        var mentionId = ulong.Parse((string)mention["id"]!, CultureInfo.InvariantCulture);
+        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(Channel).Any(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId), "the guidance reply");
+        var guidance = bot.Discord.MessagesIn(Channel).Single(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId).Content;
+        Assert.Contains("Apps → Edit image", guidance, StringComparison.Ordinal);
+        Assert.Contains("Discord:MessageContentIntent", guidance, StringComparison.Ordinal);
+        Assert.Empty(await bot.JobsForAsync("make it blue"));
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task With_spoilers_turned_on_by_an_admin_the_results_are_posted_as_spoilers()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var admin = new InteractionOrigin().AsAdmin();
+        await bot.DispatchInteractionAsync(InteractionPayloads.SlashCommand("editbot-admin", admin,
+            CommandOption.Subcommand("spoilers", CommandOption.Boolean("enabled", true))));
+        await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(admin).Contains("Saved", StringComparison.Ordinal), "the setting to be saved");
+
+        await bot.SlashEditAsync("hidden result", bot.Image());
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("hidden result")).State);
+
+        var thread = bot.ThreadOf(Channel);
+        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result");
+        Assert.All(bot.ResultMessages(thread).SelectMany(m => m.Attachments), a => Assert.StartsWith("SPOILER_", a.Filename, StringComparison.Ordinal));
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    private static (FakeMessage Target, JsonObject Mention) Mention(BotHarness bot, string prompt, bool attachmentsVisible)
+    {
+        var photo = bot.Discord.AddAttachment("dog.png", TestImages.Png(200, 300));
+        var target = bot.Discord.AddMessage(Channel, "look", attachments: [photo]);
+        var stored = bot.Discord.AddMessage(Channel, $"<@{BotHarness.BotId}> {prompt}", authorId: ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture), replyTo: target.Id);
+        var mention = MessagePayloads.MentionReplyToImage(prompt, bot.Discord.ToMessageJson(target), attachmentsVisible, BotHarness.BotId.ToString(CultureInfo.InvariantCulture));
+        mention["id"] = stored.Id.ToString(CultureInfo.InvariantCulture);
+        mention["channel_id"] = Channel.ToString(CultureInfo.InvariantCulture);
+        return (target, mention);
+    }
+}
