@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EditBot.Core.Storage;
 
 namespace EditBot.Bot.Delivery;
@@ -7,14 +6,11 @@ namespace EditBot.Bot.Delivery;
 public sealed class DeliveryRecords(IKeyValueStore store)
 {
     public const string Scope = "discord-delivery";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly KeyValueRecords<DeliveryRecord> _records = new(store, Scope);
 
-    public async Task<DeliveryRecord> GetAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        var json = await store.GetAsync(Scope, jobId.ToString("N"), cancellationToken);
-        return json is null ? new DeliveryRecord() : JsonSerializer.Deserialize<DeliveryRecord>(json, Json) ?? new DeliveryRecord();
-    }
+    public async Task<DeliveryRecord> GetAsync(Guid jobId, CancellationToken cancellationToken) =>
+        await _records.GetAsync(jobId.ToString("N"), cancellationToken) ?? new DeliveryRecord();
 
     public Task SaveAsync(Guid jobId, DeliveryRecord record, CancellationToken cancellationToken) =>
-        store.SetAsync(Scope, jobId.ToString("N"), JsonSerializer.Serialize(record, Json), cancellationToken);
+        _records.SetAsync(jobId.ToString("N"), record, cancellationToken);
 }

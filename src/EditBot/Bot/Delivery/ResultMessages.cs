@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using EditBot.Core.Storage;
 
 namespace EditBot.Bot.Delivery;
@@ -11,18 +10,14 @@ namespace EditBot.Bot.Delivery;
 public sealed class ResultMessages(IKeyValueStore store)
 {
     public const string Scope = "discord-result-messages";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly KeyValueRecords<ResultMessage> _records = new(store, Scope);
 
     public Task SaveAsync(ulong messageId, ResultMessage message, CancellationToken cancellationToken) =>
-        store.SetAsync(Scope, Key(messageId), JsonSerializer.Serialize(message, Json), cancellationToken);
+        _records.SetAsync(Key(messageId), message, cancellationToken);
 
-    public async Task<ResultMessage?> FindAsync(ulong messageId, CancellationToken cancellationToken)
-    {
-        var json = await store.GetAsync(Scope, Key(messageId), cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<ResultMessage>(json, Json);
-    }
+    public Task<ResultMessage?> FindAsync(ulong messageId, CancellationToken cancellationToken) => _records.GetAsync(Key(messageId), cancellationToken);
 
-    public Task<bool> ForgetAsync(ulong messageId, CancellationToken cancellationToken) => store.DeleteAsync(Scope, Key(messageId), cancellationToken);
+    public Task<bool> ForgetAsync(ulong messageId, CancellationToken cancellationToken) => _records.RemoveAsync(Key(messageId), cancellationToken);
 
     private static string Key(ulong messageId) => messageId.ToString(CultureInfo.InvariantCulture);
 }

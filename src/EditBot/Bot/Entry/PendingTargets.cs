@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EditBot.Core.Storage;
 
 namespace EditBot.Bot.Entry;
@@ -7,16 +6,11 @@ namespace EditBot.Bot.Entry;
 public sealed class PendingTargets(IKeyValueStore store)
 {
     public const string Scope = "discord-pending-targets";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly KeyValueRecords<PendingTarget> _records = new(store, Scope);
 
-    public Task SaveAsync(string key, PendingTarget target, CancellationToken cancellationToken) =>
-        store.SetAsync(Scope, key, JsonSerializer.Serialize(target, Json), cancellationToken);
+    public Task SaveAsync(string key, PendingTarget target, CancellationToken cancellationToken) => _records.SetAsync(key, target, cancellationToken);
 
-    public async Task<PendingTarget?> GetAsync(string key, CancellationToken cancellationToken)
-    {
-        var json = await store.GetAsync(Scope, key, cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<PendingTarget>(json, Json);
-    }
+    public Task<PendingTarget?> GetAsync(string key, CancellationToken cancellationToken) => _records.GetAsync(key, cancellationToken);
 
-    public Task<bool> RemoveAsync(string key, CancellationToken cancellationToken) => store.DeleteAsync(Scope, key, cancellationToken);
+    public Task<bool> RemoveAsync(string key, CancellationToken cancellationToken) => _records.RemoveAsync(key, cancellationToken);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using EditBot.Core.Storage;
 
 namespace EditBot.Moderation.Discord;
@@ -8,31 +7,13 @@ namespace EditBot.Moderation.Discord;
 public sealed class ReviewPostStore(IKeyValueStore store)
 {
     public const string Scope = "moderation-review-posts";
+    private readonly KeyValueRecords<ReviewPost> _records = new(store, Scope);
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public Task SaveAsync(Guid jobId, ReviewPost post, CancellationToken cancellationToken) => _records.SetAsync(Key(jobId), post, cancellationToken);
 
-    public Task SaveAsync(Guid jobId, ReviewPost post, CancellationToken cancellationToken) =>
-        store.SetAsync(Scope, Key(jobId), JsonSerializer.Serialize(post, Json), cancellationToken);
+    public Task<ReviewPost?> GetAsync(Guid jobId, CancellationToken cancellationToken) => _records.GetAsync(Key(jobId), cancellationToken);
 
-    public async Task<ReviewPost?> GetAsync(Guid jobId, CancellationToken cancellationToken)
-    {
-        var json = await store.GetAsync(Scope, Key(jobId), cancellationToken);
-        if (json is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<ReviewPost>(json, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    public Task<bool> RemoveAsync(Guid jobId, CancellationToken cancellationToken) => store.DeleteAsync(Scope, Key(jobId), cancellationToken);
+    public Task<bool> RemoveAsync(Guid jobId, CancellationToken cancellationToken) => _records.RemoveAsync(Key(jobId), cancellationToken);
 
     private static string Key(Guid jobId) => jobId.ToString("N", CultureInfo.InvariantCulture);
 }
