@@ -131,5 +131,10 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
         }
     }
 
-    public void Dispose() => _sendLock.Dispose();
+    // The send lock is deliberately not disposed: a dispatch racing the end of the connection may still be inside
+    // TrySendAsync and release it (that raced into ObjectDisposedException). Without its wait handle, which is never
+    // used here, a SemaphoreSlim holds nothing that needs disposing.
+    public void Dispose()
+    {
+    }
 }
