@@ -15,6 +15,15 @@ public sealed record MessageBody
     /// <summary>Null here means "no pings": the client sends <c>{"parse":[]}</c>.</summary>
     public AllowedMentions? AllowedMentions { get; init; }
 
+    /// <summary>
+    /// Channel message creates only: up to 25 characters identifying this send. With <see cref="EnforceNonce"/>,
+    /// Discord answers a repeat within a few minutes with the message already created instead of a second one.
+    /// </summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>Channel message creates only: see <see cref="Nonce"/>.</summary>
+    public bool? EnforceNonce { get; init; }
+
     /// <summary>Channel messages only: makes this a reply.</summary>
     public MessageReference? MessageReference { get; init; }
 

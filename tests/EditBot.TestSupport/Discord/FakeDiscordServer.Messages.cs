@@ -17,7 +17,15 @@ public sealed partial class FakeDiscordServer
             return FakeResult.Error(400, 50008, "Cannot send messages in a non-text channel");
         }
 
-        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true);
+        // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
+        var nonce = call.Json?["nonce"]?.ToString();
+        if (nonce is not null && call.Json?["enforce_nonce"]?.GetValue<bool>() == true
+            && _messages.Values.FirstOrDefault(m => m.ChannelId == channel.Id && m.AuthorIsBot && m.Nonce == nonce && !m.Deleted) is { } earlier)
+        {
+            return FakeResult.Ok(MessageJson(earlier));
+        }
+
+        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true) { Nonce = nonce };
         if (ApplyMessageBody(message, call, isEdit: false) is { } invalid)
         {
             return invalid;

@@ -15,6 +15,9 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
 
     public string Content { get; set; } = "";
 
+    /// <summary>The nonce it was created with, for enforce_nonce deduplication.</summary>
+    public string? Nonce { get; init; }
+
     public int Flags { get; set; }
 
     public JsonArray Embeds { get; set; } = [];

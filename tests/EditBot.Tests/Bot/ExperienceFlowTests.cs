@@ -1,3 +1,4 @@
+using EditBot.Bot.Delivery;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
@@ -131,5 +132,34 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         await delivery.DeliverAsync(job, results, CancellationToken.None);
 
         Assert.Equal(before, host.Discord.Requests.Count(r => r.Method == "POST"));
+    }
+
+    [Fact]
+    public async Task A_crash_after_posting_results_but_before_recording_them_does_not_post_them_twice()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var channel = host.Discord.AddChannel(type: 0);
+        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
+        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
+        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", "twice?")));
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        var thread = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
+        var posted = host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0);
+
+        // The process died right after posting: nothing of the delivery was recorded.
+        await host.Services.GetRequiredService<IKeyValueStore>().DeleteAsync(DeliveryRecords.Scope, job.Id.ToString("N"), CancellationToken.None);
+        var blobs = host.Services.GetRequiredService<IBlobStore>();
+        var results = new List<Blob>();
+        foreach (var id in job.ResultBlobs)
+        {
+            results.Add((await blobs.GetAsync(id, CancellationToken.None))!);
+        }
+
+        await host.Services.GetServices<IJobDelivery>().Single(d => d.Kind == "discord").DeliverAsync(job, results, CancellationToken.None);
+
+        Assert.Equal(posted, host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0));
+        host.Discord.AssertNoContractViolations();
     }
 }

@@ -37,7 +37,7 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
 
             // The token died: the requester's DMs are the only place that stays private.
             var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
-            var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null) }, files, cancellationToken);
+            var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
             return (direct.Id, dm.Id, true);
         }
 
@@ -53,6 +53,10 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
             Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: true) : [],
             MessageReference = reply,
             AllowedMentions = mention is null ? AllowedMentions.None : new AllowedMentions { Parse = [], Users = [origin.UserId] },
+            // A crash after this post but before the delivery record is saved repeats the send: Discord then answers
+            // with the message it already created instead of posting the results twice.
+            Nonce = Nonce(job, part),
+            EnforceNonce = true,
         };
         var posted = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
         return (posted.Id, channelId, false);
@@ -81,5 +85,12 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
 
         var content = text.ToString().Trim();
         return content.Length == 0 ? null : content.Length <= 2000 ? content : content[..1999] + "…";
+    }
+
+    /// <summary>The same for every attempt to post part <paramref name="part"/> of this job: 20 hex digits of the job id and the part.</summary>
+    public static string Nonce(Job job, int part)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return $"{job.Id.ToString("N")[12..]}-{part}";
     }
 }
