@@ -111,25 +111,10 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     public async Task Delivery_run_again_after_a_crash_posts_nothing_twice()
     {
         await using var host = await ExperienceHost.StartAsync();
-        var channel = host.Discord.AddChannel(type: 0);
-        var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin { ChannelId = channel.Id.ToString() };
-        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
-        var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
-        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", "make it night")));
-        var job = await host.WaitForJobAsync(j => j.IsTerminal);
-        Assert.Equal(JobState.Done, job.State);
+        var (job, _) = await FinishOneEditAsync(host, "make it night");
         var before = host.Discord.Requests.Count(r => r.Method == "POST");
 
-        var delivery = host.Services.GetServices<IJobDelivery>().Single(d => d.Kind == "discord");
-        var blobs = host.Services.GetRequiredService<IBlobStore>();
-        var results = new List<Blob>();
-        foreach (var id in job.ResultBlobs)
-        {
-            results.Add((await blobs.GetAsync(id, CancellationToken.None))!);
-        }
-
-        await delivery.DeliverAsync(job, results, CancellationToken.None);
+        await DeliverAgainAsync(host, job);
 
         Assert.Equal(before, host.Discord.Requests.Count(r => r.Method == "POST"));
     }
@@ -138,18 +123,35 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     public async Task A_crash_after_posting_results_but_before_recording_them_does_not_post_them_twice()
     {
         await using var host = await ExperienceHost.StartAsync();
+        var (job, channel) = await FinishOneEditAsync(host, "twice?");
+        var thread = host.Discord.MessagesIn(channel).Select(m => m.ThreadId).First(t => t is not null)!.Value;
+        var posted = host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0);
+
+        // The process died right after posting: nothing of the delivery was recorded.
+        await host.Services.GetRequiredService<IKeyValueStore>().DeleteAsync(DeliveryRecords.Scope, job.Id.ToString("N"), CancellationToken.None);
+        await DeliverAgainAsync(host, job);
+
+        Assert.Equal(posted, host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0));
+        host.Discord.AssertNoContractViolations();
+    }
+
+    /// <summary>Runs one /edit to the end in a new text channel.</summary>
+    private static async Task<(Job Job, ulong Channel)> FinishOneEditAsync(ExperienceHost host, string prompt)
+    {
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
         var origin = new Origin { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
-        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", "twice?")));
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", prompt)));
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
-        var thread = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
-        var posted = host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0);
+        Assert.Equal(JobState.Done, job.State);
+        return (job, channel.Id);
+    }
 
-        // The process died right after posting: nothing of the delivery was recorded.
-        await host.Services.GetRequiredService<IKeyValueStore>().DeleteAsync(DeliveryRecords.Scope, job.Id.ToString("N"), CancellationToken.None);
+    /// <summary>Calls the Discord delivery again for a finished job, as the engine would after a crash.</summary>
+    private static async Task DeliverAgainAsync(ExperienceHost host, Job job)
+    {
         var blobs = host.Services.GetRequiredService<IBlobStore>();
         var results = new List<Blob>();
         foreach (var id in job.ResultBlobs)
@@ -158,8 +160,5 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         }
 
         await host.Services.GetServices<IJobDelivery>().Single(d => d.Kind == "discord").DeliverAsync(job, results, CancellationToken.None);
-
-        Assert.Equal(posted, host.Discord.MessagesIn(thread).Count(m => m.AuthorIsBot && m.Attachments.Count > 0));
-        host.Discord.AssertNoContractViolations();
     }
 }
