@@ -129,7 +129,7 @@ public sealed class GmiClient
         {
             try
             {
-                records.Add(RequestRecordParser.Parse(element.GetRawText(), _logger));
+                records.Add(RequestRecordParser.Parse(element, _logger));
             }
             catch (JsonException e)
             {

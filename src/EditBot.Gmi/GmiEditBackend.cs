@@ -16,6 +16,7 @@ public sealed class GmiEditBackend : IEditBackend
     private readonly GmiOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<GmiEditBackend> _logger;
+    private readonly Backoff _backoff;
 
     public GmiEditBackend(
         GmiClient client, GmiUploadClient uploads, SafeMediaDownloader downloader, IOptions<GmiOptions> options, TimeProvider timeProvider,
@@ -28,6 +29,7 @@ public sealed class GmiEditBackend : IEditBackend
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _backoff = new Backoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
     }
 
     public async Task<string?> StageInputAsync(ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken)
@@ -38,14 +40,13 @@ public sealed class GmiEditBackend : IEditBackend
         }
 
         // A fresh upload URL per attempt: a failed PUT may have been cut off half-way, and minting one is harmless.
-        var backoff = new Backoff(_options.RetryBaseDelay, _options.RetryMaxDelay);
         return await IdempotentRetry.RunAsync(async ct =>
         {
             var target = await _client.CreateUploadUrlAsync(MediaTypes.FileTypeOf(mediaType), ct);
             await _uploads.UploadAsync(target, content, ct);
             _logger.LogInformation("Staged a {Bytes}-byte input at {PublicUrl}", content.Length, SafeUrl.Describe(target.PublicUrl));
             return target.PublicUrl;
-        }, retries: 1, backoff, _timeProvider, _logger, "Staging an input", cancellationToken);
+        }, retries: 1, _backoff, _timeProvider, _logger, "Staging an input", cancellationToken);
     }
 
     public async Task<RemoteRequest> SubmitAsync(SubmitRequest request, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using EditBot.Core.Storage;
 using Npgsql;
 
 namespace EditBot.Storage.Postgres;
@@ -13,7 +14,8 @@ internal static class PostgresMigrator
     // Arbitrary constant naming "EditBot schema migrations" among advisory locks.
     private const long MigrationLockKey = 0x45646974426F74;
 
-    public static IReadOnlyList<MigrationStep> Steps { get; } = LoadSteps();
+    public static IReadOnlyList<MigrationStep> Steps { get; } =
+        MigrationStep.LoadEmbedded(typeof(PostgresMigrator).Assembly, ResourcePrefix);
 
     /// <summary>Brings the schema up to <paramref name="targetVersion"/>; returns how many steps ran.</summary>
     public static async Task<int> ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken, int targetVersion = int.MaxValue)
@@ -48,15 +50,5 @@ internal static class PostgresMigrator
         await using var command = new NpgsqlCommand(sql, connection);
 #pragma warning restore CA2100
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static List<MigrationStep> LoadSteps()
-    {
-        var assembly = typeof(PostgresMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => MigrationStep.FromResource(assembly, n[ResourcePrefix.Length..], n))
-            .OrderBy(s => s.Version)
-            .ToList();
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Reflection;
+using EditBot.Core.Storage;
 
 namespace EditBot.Storage.Sqlite;
 
@@ -11,7 +11,8 @@ internal static class SqliteMigrator
 {
     private const string ResourcePrefix = "EditBot.Storage.Sqlite.Migrations.";
 
-    public static IReadOnlyList<MigrationStep> Steps { get; } = LoadSteps();
+    public static IReadOnlyList<MigrationStep> Steps { get; } =
+        MigrationStep.LoadEmbedded(typeof(SqliteMigrator).Assembly, ResourcePrefix);
 
     /// <summary>Brings the schema up to <paramref name="targetVersion"/>; returns how many steps ran.</summary>
     public static int Apply(SqliteSession session, long nowUnixMs, int targetVersion = int.MaxValue)
@@ -48,15 +49,5 @@ internal static class SqliteMigrator
             session.Execute("ROLLBACK");
             throw;
         }
-    }
-
-    private static List<MigrationStep> LoadSteps()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n => MigrationStep.FromResource(assembly, n[ResourcePrefix.Length..], n))
-            .OrderBy(s => s.Version)
-            .ToList();
     }
 }

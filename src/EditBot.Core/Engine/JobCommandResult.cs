@@ -3,10 +3,7 @@ using EditBot.Core.Jobs;
 namespace EditBot.Core.Engine;
 
 /// <summary>What a user command (approve, reject, cancel) did; <see cref="Job"/> is the job as it now stands.</summary>
-public sealed record JobCommandResult(JobCommandOutcome Outcome, Job? Job)
-{
-    public bool Succeeded => Outcome is JobCommandOutcome.Applied or JobCommandOutcome.CancelRequested;
-}
+public sealed record JobCommandResult(JobCommandOutcome Outcome, Job? Job);
 
 public enum JobCommandOutcome
 {

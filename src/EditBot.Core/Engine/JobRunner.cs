@@ -61,7 +61,8 @@ internal sealed partial class JobRunner(
             // A bug or a store outage: never lose the job; give it back with backoff so it is retried.
             var latest = context.Latest!;
             LogStepCrashed(logger, error, latest.Id, latest.State);
-            if (latest.Attempts + 1 >= deps.Options.MaxTransientAttempts)
+            var attempts = latest.Attempts + 1;
+            if (attempts >= deps.Options.MaxTransientAttempts)
             {
                 var failed = JobChanges.Fail(latest, FailureCode.Unavailable, $"{latest.State} kept failing: {error.Message}", deps.Now);
                 try
@@ -76,8 +77,7 @@ internal sealed partial class JobRunner(
                 return;
             }
 
-            var backoff = deps.Options.StepBackoffBase * (1L << Math.Min(latest.Attempts, 20));
-            await ReleaseAsync(latest with { Attempts = latest.Attempts + 1 }, backoff < deps.Options.StepBackoffCap ? backoff : deps.Options.StepBackoffCap);
+            await ReleaseAsync(latest with { Attempts = attempts }, deps.Retry.Delay(attempts));
         }
     }
 

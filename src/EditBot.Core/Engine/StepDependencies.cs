@@ -23,7 +23,6 @@ internal sealed class StepDependencies(
     public EngineStatus Status => status;
     public AdaptivePollingPolicy Polling => polling;
     public PollBudget PollBudget => pollBudget;
-    public TimeProvider Time => timeProvider;
     public TransientRetry Retry { get; } = new(options.Value);
 
     public DateTimeOffset Now => timeProvider.GetUtcNow();

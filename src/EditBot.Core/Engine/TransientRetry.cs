@@ -19,8 +19,11 @@ internal sealed class TransientRetry(EngineOptions options)
             return JobChanges.Fail(job, exhaustedCode, $"{what} failed {attempts} times; last error: {error}", now);
         }
 
-        var delay = _backoff.Delay(attempts, retryAfter);
+        var delay = Delay(attempts, retryAfter);
         var note = $"{what} failed (attempt {attempts} of {options.MaxTransientAttempts}): {error}; retrying in {delay.TotalSeconds:0.#} s";
         return JobChanges.Later(job with { Attempts = attempts }, now + delay, note, now);
     }
+
+    /// <summary>The wait before retry number <paramref name="attempt"/> (1 = first), the same for every step.</summary>
+    public TimeSpan Delay(int attempt, TimeSpan? retryAfter = null) => _backoff.Delay(attempt, retryAfter);
 }

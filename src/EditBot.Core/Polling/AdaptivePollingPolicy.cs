@@ -17,8 +17,6 @@ public sealed class AdaptivePollingPolicy(PollingSettings settings)
     private const double PriorWeight = 4;
     private readonly ConcurrentDictionary<DurationKey, DurationEstimate> _estimates = new();
 
-    public PollingSettings Settings => settings;
-
     /// <summary>Records how long a finished job took from submission to detected completion.</summary>
     public void Observe(DurationKey key, TimeSpan duration) => EstimateFor(key).Observe(duration);
 

@@ -20,9 +20,6 @@ public sealed class DurationEstimate
         _m2 = priorSigma * priorSigma * priorWeight;
     }
 
-    /// <summary>Real completions seen (the prior not counted).</summary>
-    public long Observations { get; private set; }
-
     public (double Mu, double Sigma) Snapshot()
     {
         lock (_gate)
@@ -41,7 +38,6 @@ public sealed class DurationEstimate
             var delta = x - _mean;
             _mean += delta / _weight;
             _m2 += delta * (x - _mean);
-            Observations++;
         }
     }
 }

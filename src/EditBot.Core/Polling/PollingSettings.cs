@@ -5,7 +5,4 @@ namespace EditBot.Core.Polling;
 /// <param name="MaxInterval">Never leave one job unpolled longer than this.</param>
 /// <param name="PollCost">Seconds of expected detection delay one saved poll is worth.</param>
 /// <param name="TailBackoffFactor">Interval growth per poll once past the expected p95.</param>
-public sealed record PollingSettings(TimeSpan MinInterval, TimeSpan MaxInterval, TimeSpan PollCost, double TailBackoffFactor)
-{
-    public static readonly PollingSettings Default = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(0.4), 1.5);
-}
+public sealed record PollingSettings(TimeSpan MinInterval, TimeSpan MaxInterval, TimeSpan PollCost, double TailBackoffFactor);

@@ -11,8 +11,6 @@ public sealed class KeyValueRecords<T>(IKeyValueStore store, string scope)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public string Scope => scope;
-
     public Task SetAsync(string key, T value, CancellationToken cancellationToken) =>
         store.SetAsync(scope, key, JsonSerializer.Serialize(value, Json), cancellationToken);
 

@@ -25,7 +25,7 @@ internal sealed partial class GatewayConnection
             switch (frame.Opcode)
             {
                 case GatewayOpcode.Dispatch:
-                    await DispatchAsync(frame, socket.Current(message).Slice(frame.DataOffset, frame.DataLength).ToArray(), stopping);
+                    await DispatchAsync(frame, frame.Data(socket.Current(message)).ToArray(), stopping);
                     break;
                 case GatewayOpcode.Heartbeat:
                     await heartbeat.BeatAsync(stopping);

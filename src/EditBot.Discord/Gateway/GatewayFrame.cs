@@ -6,7 +6,5 @@ namespace EditBot.Discord.Gateway;
 /// </summary>
 public readonly record struct GatewayFrame(int Opcode, long? Sequence, string? EventName, int DataOffset, int DataLength)
 {
-    public bool HasData => DataLength > 0;
-
     public ReadOnlySpan<byte> Data(ReadOnlySpan<byte> message) => message.Slice(DataOffset, DataLength);
 }

@@ -42,15 +42,8 @@ public sealed class GatewayShard
     {
         var backoff = new GatewayReconnectBackoff(_context.Options.ReconnectBaseDelay, _context.Options.ReconnectMaxDelay, _context.Options.Jitter);
         var logger = _context.Logger;
-        var first = true;
         while (!stopping.IsCancellationRequested)
         {
-            if (!first)
-            {
-                _context.State.CountReconnect();
-            }
-
-            first = false;
             var url = WithQuery(_session.CanResume ? _session.ResumeUrl! : _gatewayUrl);
             logger.LogInformation("Shard {ShardId} connecting to {Url}", _context.ShardId, GatewayRedaction.Url(url));
             var outcome = await new GatewayConnection(_context, _session).RunAsync(url, stopping);

@@ -6,7 +6,6 @@ public sealed class GatewayShardState(int shardId, int shardCount)
     private volatile bool _connected;
     private volatile bool _ready;
     private long _latencyTicks = -1;
-    private int _reconnects;
 
     public int ShardId { get; } = shardId;
 
@@ -28,9 +27,6 @@ public sealed class GatewayShardState(int shardId, int shardCount)
         }
     }
 
-    /// <summary>Connections opened after the first one (resumes and re-identifies).</summary>
-    public int Reconnects => Volatile.Read(ref _reconnects);
-
     internal void SetConnected(bool connected)
     {
         _connected = connected;
@@ -43,6 +39,4 @@ public sealed class GatewayShardState(int shardId, int shardCount)
     internal void SetReady(bool ready) => _ready = ready;
 
     internal void SetLatency(TimeSpan latency) => Interlocked.Exchange(ref _latencyTicks, latency.Ticks);
-
-    internal void CountReconnect() => Interlocked.Increment(ref _reconnects);
 }

@@ -1,4 +1,5 @@
 using EditBot.Discord.Events;
+using EditBot.Discord.Models;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public sealed class InteractionRequestHandler(
             return;
         }
 
-        if (type == InteractionTypeReader.Ping)
+        if (type == InteractionType.Ping)
         {
             await WriteAsync(context, "{\"type\":1}"u8.ToArray(), JsonContentType);
             return;
@@ -98,8 +99,8 @@ public sealed class InteractionRequestHandler(
     /// </summary>
     internal static byte[] DeferralFor(int interactionType) => interactionType switch
     {
-        InteractionTypeReader.MessageComponent => "{\"type\":6}"u8.ToArray(),
-        InteractionTypeReader.Autocomplete => "{\"type\":8,\"data\":{\"choices\":[]}}"u8.ToArray(),
+        InteractionType.MessageComponent => "{\"type\":6}"u8.ToArray(),
+        InteractionType.Autocomplete => "{\"type\":8,\"data\":{\"choices\":[]}}"u8.ToArray(),
         _ => "{\"type\":5}"u8.ToArray(),
     };
 

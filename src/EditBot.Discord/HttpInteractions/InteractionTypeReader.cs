@@ -2,15 +2,9 @@ using System.Text.Json;
 
 namespace EditBot.Discord.HttpInteractions;
 
-/// <summary>Reads the top-level <c>type</c> of an interaction body without parsing the rest.</summary>
+/// <summary>Reads the top-level <c>type</c> (an <see cref="Models.InteractionType"/>) of an interaction body without parsing the rest.</summary>
 internal static class InteractionTypeReader
 {
-    public const int Ping = 1;
-    public const int ApplicationCommand = 2;
-    public const int MessageComponent = 3;
-    public const int Autocomplete = 4;
-    public const int ModalSubmit = 5;
-
     /// <summary>The interaction type, or null when the body is not an object with an integer <c>type</c>.</summary>
     public static int? Read(ReadOnlySpan<byte> body)
     {

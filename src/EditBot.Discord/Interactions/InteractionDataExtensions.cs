@@ -8,32 +8,12 @@ namespace EditBot.Discord.Interactions;
 public static class InteractionDataExtensions
 {
     /// <summary>The invoked subcommand path, e.g. "image" or "settings limits"; empty for a plain command.</summary>
-    public static string SubcommandPath(this InteractionData data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var names = new List<string>();
-        var options = data.Options;
-        while (options?.FirstOrDefault(o => o.Type is CommandOptionType.SubCommand or CommandOptionType.SubCommandGroup) is { } sub)
-        {
-            names.Add(sub.Name);
-            options = sub.Options;
-        }
-
-        return string.Join(' ', names);
-    }
+    public static string SubcommandPath(this InteractionData data) =>
+        string.Join(' ', Subcommands(data).Select(sub => sub.Name));
 
     /// <summary>The options given to the invoked (sub)command.</summary>
-    public static IReadOnlyList<InteractionDataOption> LeafOptions(this InteractionData data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var options = data.Options ?? [];
-        while (options.FirstOrDefault(o => o.Type is CommandOptionType.SubCommand or CommandOptionType.SubCommandGroup) is { } sub)
-        {
-            options = sub.Options ?? [];
-        }
-
-        return options;
-    }
+    public static IReadOnlyList<InteractionDataOption> LeafOptions(this InteractionData data) =>
+        Subcommands(data).LastOrDefault() is { } leaf ? leaf.Options ?? [] : data.Options ?? [];
 
     public static string? GetString(this InteractionData data, string name) =>
         Find(data, name)?.Value is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
@@ -72,6 +52,18 @@ public static class InteractionDataExtensions
 
     private static Attachment? ResolvedAttachment(this InteractionData data, string id) =>
         data.Resolved?.Attachments?.TryGetValue(id, out var attachment) == true ? attachment : null;
+
+    /// <summary>The chain of invoked subcommand group and subcommand options, outermost first.</summary>
+    private static IEnumerable<InteractionDataOption> Subcommands(InteractionData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var options = data.Options;
+        while (options?.FirstOrDefault(o => o.Type is CommandOptionType.SubCommand or CommandOptionType.SubCommandGroup) is { } sub)
+        {
+            yield return sub;
+            options = sub.Options;
+        }
+    }
 
     private static InteractionDataOption? Find(InteractionData data, string name) =>
         data.LeafOptions().FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.Ordinal));

@@ -22,7 +22,4 @@ public sealed record Channel
 
     /// <summary>True for public, private and announcement threads, which cannot hold another thread.</summary>
     public bool IsThread => Type is ChannelType.AnnouncementThread or ChannelType.PublicThread or ChannelType.PrivateThread;
-
-    /// <summary>Forum and media channels only take posts made with <c>POST /channels/{id}/threads</c>.</summary>
-    public bool IsForumLike => Type is ChannelType.GuildForum or ChannelType.GuildMedia;
 }

@@ -9,9 +9,6 @@ public static class ComponentBuilder
     public static MessageComponent Button(string customId, string label, ButtonStyle style = ButtonStyle.Secondary, bool disabled = false) =>
         new() { Type = ComponentType.Button, CustomId = customId, Label = label, Style = (int)style, Disabled = disabled ? true : null };
 
-    public static MessageComponent LinkButton(Uri url, string label) =>
-        new() { Type = ComponentType.Button, Url = url, Label = label, Style = (int)ButtonStyle.Link };
-
     public static MessageComponent StringSelect(string customId, IReadOnlyList<SelectOption> options, string? placeholder = null) =>
         new() { Type = ComponentType.StringSelect, CustomId = customId, Options = options, Placeholder = placeholder };
 

@@ -27,12 +27,9 @@ public sealed partial class DiscordRestClient : IGatewayInfoProvider
         return application.Id;
     }
 
-    public Task<GatewayBot> GetGatewayBotRawAsync(CancellationToken cancellationToken) =>
-        GetJsonAsync(DiscordRoute.Plain(HttpMethod.Get, "/gateway/bot"), DiscordJsonContext.Default.GatewayBot, cancellationToken);
-
     public async Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken)
     {
-        var gateway = await GetGatewayBotRawAsync(cancellationToken);
+        var gateway = await GetJsonAsync(DiscordRoute.Plain(HttpMethod.Get, "/gateway/bot"), DiscordJsonContext.Default.GatewayBot, cancellationToken);
         var limit = gateway.SessionStartLimit ?? new SessionStartLimit { Total = 1000, Remaining = 1000, MaxConcurrency = 1 };
         return new GatewayBotInfo(
             gateway.Url,

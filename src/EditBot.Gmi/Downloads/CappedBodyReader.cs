@@ -7,13 +7,15 @@ internal static class CappedBodyReader
 {
     public static async Task<byte[]> ReadAsync(HttpResponseMessage response, long maxBytes, string what, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > maxBytes)
         {
             throw TooLarge(what, maxBytes);
         }
 
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
+        // Sized to the declared length, so the usual body is read into its final array without regrowing or copying.
+        using var buffer = new MemoryStream((int)Math.Min(declared ?? 0, Array.MaxLength));
         var chunk = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
@@ -26,7 +28,7 @@ internal static class CappedBodyReader
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     private static Core.Backend.EditBackendException TooLarge(string what, long maxBytes) =>

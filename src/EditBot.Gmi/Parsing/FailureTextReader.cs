@@ -13,7 +13,8 @@ internal static class FailureTextReader
     private const int MaxRawLength = 500;
     private static readonly string[] OutcomeKeys = ["error", "message", "error_message", "fail_reason"];
 
-    public static string Read(RequestRecordDto record, string rawJson)
+    /// <param name="rawJson">The record's text; only asked for when no field names the failure.</param>
+    public static string Read(RequestRecordDto record, Func<string> rawJson)
     {
         if (record.Outcome is { ValueKind: JsonValueKind.Object } outcome)
         {
@@ -31,7 +32,7 @@ internal static class FailureTextReader
             return plain;
         }
 
-        return JsonText.Of(record.Error) ?? JsonText.Of(record.Message) ?? RawWithoutPayload(rawJson);
+        return JsonText.Of(record.Error) ?? JsonText.Of(record.Message) ?? RawWithoutPayload(rawJson());
     }
 
     private static string RawWithoutPayload(string rawJson)

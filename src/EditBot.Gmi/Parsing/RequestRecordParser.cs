@@ -5,13 +5,19 @@ using Microsoft.Extensions.Logging;
 
 namespace EditBot.Gmi.Parsing;
 
-/// <summary>Turns one request record (JSON text) into a <see cref="GmiRequestRecord"/>. Throws JsonException when malformed.</summary>
+/// <summary>Turns one request record (JSON text or a list's element) into a <see cref="GmiRequestRecord"/>. Throws JsonException when malformed.</summary>
 internal static class RequestRecordParser
 {
-    public static GmiRequestRecord Parse(string json, ILogger logger)
+    public static GmiRequestRecord Parse(string json, ILogger logger) =>
+        FromDto(JsonSerializer.Deserialize(json, GmiJsonContext.Default.RequestRecordDto), () => json, logger);
+
+    /// <summary>One record of a list, read from its element without a round trip through a string.</summary>
+    public static GmiRequestRecord Parse(JsonElement element, ILogger logger) =>
+        FromDto(element.Deserialize(GmiJsonContext.Default.RequestRecordDto), element.GetRawText, logger);
+
+    private static GmiRequestRecord FromDto(RequestRecordDto? dto, Func<string> rawJson, ILogger logger)
     {
-        var record = JsonSerializer.Deserialize(json, GmiJsonContext.Default.RequestRecordDto)
-            ?? throw new JsonException("The request record is null.");
+        var record = dto ?? throw new JsonException("The request record is null.");
         if (string.IsNullOrWhiteSpace(record.RequestId))
         {
             throw new JsonException("The request record has no request_id.");
@@ -28,7 +34,7 @@ internal static class RequestRecordParser
         var kind = RemoteFailureKind.None;
         if (status is RemoteStatus.Failed or RemoteStatus.Cancelled)
         {
-            reason = FailureTextReader.Read(record, json);
+            reason = FailureTextReader.Read(record, rawJson);
             kind = status == RemoteStatus.Failed ? FailureClassifier.Classify(reason) : RemoteFailureKind.Other;
         }
 

@@ -56,6 +56,15 @@ internal static class FormatSniffer
     public static bool IsAccepted(SniffedFormat format) =>
         format is SniffedFormat.Png or SniffedFormat.Jpeg or SniffedFormat.Webp or SniffedFormat.Gif or SniffedFormat.Bmp;
 
+    /// <summary>The media type and file extension (no dot) a file of this format is sent with; PNG when not recognised.</summary>
+    public static (string MediaType, string Extension) Label(SniffedFormat format) => format switch
+    {
+        SniffedFormat.Jpeg => ("image/jpeg", "jpg"),
+        SniffedFormat.Webp => ("image/webp", "webp"),
+        SniffedFormat.Gif => ("image/gif", "gif"),
+        _ => ("image/png", "png"),
+    };
+
     public static string Describe(SniffedFormat format) => format switch
     {
         SniffedFormat.Heic => "a HEIC/HEIF photo",

@@ -77,7 +77,7 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
         var fits = Math.Max(encoded.Width, encoded.Height) <= _options.MaxLongSide;
         if (fits && PassThroughCheck.IsEligible(encoded))
         {
-            return (encoded.Bytes, MediaTypeOf(encoded.Format), encoded.Width, encoded.Height, true);
+            return (encoded.Bytes, FormatSniffer.Label(encoded.Format).MediaType, encoded.Width, encoded.Height, true);
         }
 
         using var bitmap = PixelDecoder.Decode(encoded, _options.MaxLongSide, SKColorType.Rgba8888, SKAlphaType.Premul, Srgb, out _);
@@ -95,11 +95,4 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
         var png = ImageEncoder.Png(bitmap, _options.PngCompressionLevel);
         return (png, "image/png", bitmap.Width, bitmap.Height, false);
     }
-
-    private static string MediaTypeOf(SniffedFormat format) => format switch
-    {
-        SniffedFormat.Jpeg => "image/jpeg",
-        SniffedFormat.Webp => "image/webp",
-        _ => "image/png",
-    };
 }

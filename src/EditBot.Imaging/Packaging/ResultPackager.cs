@@ -49,14 +49,7 @@ public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactShee
 
     private (PackagedFile? File, string? Note) PackageOne(ReadOnlyMemory<byte> result, string stem, long limit)
     {
-        var format = FormatSniffer.Sniff(result.Span);
-        var (mediaType, extension) = format switch
-        {
-            SniffedFormat.Jpeg => ("image/jpeg", "jpg"),
-            SniffedFormat.Webp => ("image/webp", "webp"),
-            SniffedFormat.Gif => ("image/gif", "gif"),
-            _ => ("image/png", "png"),
-        };
+        var (mediaType, extension) = FormatSniffer.Label(FormatSniffer.Sniff(result.Span));
         var name = $"{stem}.{extension}";
         if (result.Length <= limit)
         {

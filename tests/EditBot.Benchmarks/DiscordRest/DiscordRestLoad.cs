@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using EditBot.Discord;
 using EditBot.Discord.Models;
+using EditBot.Discord.RateLimits;
 using EditBot.Discord.Rest;
 using EditBot.TestSupport.Discord;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,6 @@ namespace EditBot.Benchmarks.DiscordRest;
 public sealed class DiscordRestLoad : ILoadProgram
 {
     private const string MessagesRoute = "POST /channels/{channel_id}/messages";
-    private const int DiscordRateLimiterGlobal = 50;
 
     public string Name => "discord-rest";
 
@@ -62,7 +62,7 @@ public sealed class DiscordRestLoad : ILoadProgram
         clock.Stop();
 
         // Requests in the first window go at once; the rest are paced by the binding limit.
-        var allowedRate = Math.Min(DiscordRateLimiterGlobal, channels * perChannel);
+        var allowedRate = Math.Min(DiscordRateLimiter.DiscordGlobalLimit, channels * perChannel);
         var total = perChannelCount * channels;
         var allowedSeconds = Math.Max((double)(total - allowedRate) / allowedRate, 0.001);
         var achievedRate = (total - allowedRate) / clock.Elapsed.TotalSeconds;

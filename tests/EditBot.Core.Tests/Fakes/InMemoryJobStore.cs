@@ -10,8 +10,6 @@ public sealed class InMemoryJobStore : IJobStore
     private readonly Dictionary<Guid, Job> _jobs = new();
     private readonly Dictionary<Guid, List<JobEvent>> _events = new();
 
-    public int Writes { get; private set; }
-
     /// <summary>Simulates another writer: the next update of that job first finds its version bumped by this change.</summary>
     public Func<Job, Job>? InterleavedWrite { get; set; }
 
@@ -27,7 +25,6 @@ public sealed class InMemoryJobStore : IJobStore
             var stored = job with { Version = job.Version == 0 ? 1 : job.Version };
             _jobs[job.Id] = stored;
             _events[job.Id] = [firstEvent];
-            Writes++;
             return Task.FromResult(stored);
         }
     }
@@ -96,7 +93,6 @@ public sealed class InMemoryJobStore : IJobStore
                 _events[job.Id].Add(evt);
             }
 
-            Writes++;
             return Task.FromResult<Job?>(stored);
         }
     }

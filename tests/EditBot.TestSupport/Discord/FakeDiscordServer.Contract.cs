@@ -55,10 +55,7 @@ public sealed partial class FakeDiscordServer
         }
         else if (json is not null)
         {
-            var mediaType = context.Request.HasFormContentType ? "multipart/form-data" : "application/json";
-            using var document = JsonDocument.Parse(json.ToJsonString());
-            found.AddRange(OpenApiContract.Discord.ValidateRequest(context.Request.Method, apiPath, mediaType, document.RootElement));
-            found.AddRange(CheckMessageRules(route, json as JsonObject, files));
+            found.AddRange(BodyViolations(context.Request, route, apiPath, json, files));
         }
 
         if (found.Count > 0)
@@ -68,6 +65,14 @@ public sealed partial class FakeDiscordServer
                 _violations.AddRange(found);
             }
         }
+    }
+
+    /// <summary>A parsed body (JSON or multipart payload_json) against the OpenAPI description and the message rules.</summary>
+    private static List<string> BodyViolations(HttpRequest request, FakeRoute route, string apiPath, JsonNode json, List<FakeUploadedFile> files)
+    {
+        var mediaType = request.HasFormContentType ? "multipart/form-data" : "application/json";
+        using var document = JsonDocument.Parse(json.ToJsonString());
+        return [.. OpenApiContract.Discord.ValidateRequest(request.Method, apiPath, mediaType, document.RootElement), .. CheckMessageRules(route, json as JsonObject, files)];
     }
 
     private static IEnumerable<string> CheckMessageRules(FakeRoute route, JsonObject? body, List<FakeUploadedFile> files)

@@ -3,11 +3,6 @@ namespace EditBot.TestSupport.Discord;
 /// <summary>Rate-limit settings and what the fake answered.</summary>
 public sealed partial class FakeDiscordServer
 {
-    /// <summary>Per-bucket limit for routes without their own (default 50 per second).</summary>
-    public int DefaultRouteLimit { get => _rateLimiter.DefaultLimit; set => _rateLimiter.DefaultLimit = value; }
-
-    public TimeSpan DefaultRouteWindow { get => _rateLimiter.DefaultWindow; set => _rateLimiter.DefaultWindow = value; }
-
     /// <summary>Requests per second over all non-interaction routes (Discord: 50).</summary>
     public int GlobalLimitPerSecond { get => _rateLimiter.GlobalLimitPerSecond; set => _rateLimiter.GlobalLimitPerSecond = value; }
 

@@ -144,14 +144,6 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    public void ClearRequests()
-    {
-        lock (_sync)
-        {
-            _requests.Clear();
-        }
-    }
-
     private static (int?, int?) ImageSize(byte[] bytes)
     {
         using var codec = SKCodec.Create(new MemoryStream(bytes));

@@ -10,6 +10,10 @@ namespace EditBot.TestSupport.Discord;
 /// </summary>
 internal sealed class FakeRateLimiter(TimeProvider timeProvider)
 {
+    // Per-bucket limit of routes without their own (SetLimit).
+    private const int DefaultLimit = 50;
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(1);
+
     private readonly object _sync = new();
     private readonly Dictionary<string, (int Limit, TimeSpan Window)> _limits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
@@ -18,10 +22,6 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
     private readonly List<Forced> _forced = [];
     private readonly List<FakeRateLimitAnswer> _answers = [];
     private DateTimeOffset _globalBlockedUntil = DateTimeOffset.MinValue;
-
-    public int DefaultLimit { get; set; } = 50;
-
-    public TimeSpan DefaultWindow { get; set; } = TimeSpan.FromSeconds(1);
 
     public int GlobalLimitPerSecond { get; set; } = 50;
 

@@ -23,7 +23,7 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
     {
         server.CountSubmitAttempt();
         var fault = server.TakeFault(FakeGmiRoute.Submit);
-        if (await HandledBeforeAsync(context, fault, isSubmit: true) || !await AuthorizedAsync(context))
+        if (await HandledBeforeAsync(context, fault, isSubmit: true) || !await server.AuthorizeAsync(context))
         {
             return;
         }
@@ -92,7 +92,7 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
 
     private async Task GetAsync(HttpContext context, string id)
     {
-        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.GetRequest), isSubmit: false) || !await AuthorizedAsync(context))
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.GetRequest), isSubmit: false) || !await server.AuthorizeAsync(context))
         {
             return;
         }
@@ -108,7 +108,7 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
 
     private async Task ListAsync(HttpContext context)
     {
-        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.ListRequests), isSubmit: false) || !await AuthorizedAsync(context))
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.ListRequests), isSubmit: false) || !await server.AuthorizeAsync(context))
         {
             return;
         }
@@ -121,7 +121,7 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
 
     private async Task ListModelsAsync(HttpContext context)
     {
-        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await AuthorizedAsync(context))
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await server.AuthorizeAsync(context))
         {
             return;
         }
@@ -132,7 +132,7 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
 
     private async Task GetModelAsync(HttpContext context, string id)
     {
-        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await AuthorizedAsync(context))
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.Models), isSubmit: false) || !await server.AuthorizeAsync(context))
         {
             return;
         }
@@ -158,17 +158,6 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
 
     private JsonObject Record(FakeGmiRequest request) =>
         FakeGmiRecordWriter.Write(request, server.TimeProvider.GetUtcNow(), server.Root, server.OutcomeShape);
-
-    private async Task<bool> AuthorizedAsync(HttpContext context)
-    {
-        if (server.IsAuthorized(context))
-        {
-            return true;
-        }
-
-        await WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
-        return false;
-    }
 
     private static string? Text(JsonObject? payload, string key) =>
         payload?[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;

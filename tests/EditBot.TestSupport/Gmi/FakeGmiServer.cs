@@ -155,6 +155,15 @@ public sealed class FakeGmiServer : IAsyncDisposable
         _submissionsByPrompt.AddOrUpdate(prompt, 1, (_, n) => n + 1);
     }
 
-    internal bool IsAuthorized(HttpContext context) =>
-        ApiKey is null || context.Request.Headers.Authorization.ToString() == "Bearer " + ApiKey;
+    /// <summary>True when the caller sent the required key; otherwise answers 401 and returns false.</summary>
+    internal async Task<bool> AuthorizeAsync(HttpContext context)
+    {
+        if (ApiKey is null || context.Request.Headers.Authorization.ToString() == "Bearer " + ApiKey)
+        {
+            return true;
+        }
+
+        await FakeGmiFaultRunner.WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
+        return false;
+    }
 }

@@ -21,14 +21,8 @@ internal sealed class FakeGmiStorageEndpoints(FakeGmiServer server)
 
     private async Task CreateUploadUrlAsync(HttpContext context)
     {
-        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.UploadUrl), isSubmit: false))
+        if (await HandledBeforeAsync(context, server.TakeFault(FakeGmiRoute.UploadUrl), isSubmit: false) || !await server.AuthorizeAsync(context))
         {
-            return;
-        }
-
-        if (!server.IsAuthorized(context))
-        {
-            await WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
             return;
         }
 

@@ -1,3 +1,4 @@
+using EditBot.Core.Retry;
 using EditBot.Discord.Commands;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -16,6 +17,7 @@ public sealed partial class CommandRegistrationService(
     ILogger<CommandRegistrationService> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
+    private static readonly Backoff RetryBackoff = new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(40));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -37,7 +39,7 @@ public sealed partial class CommandRegistrationService(
             catch (Exception error) when (error is not OperationCanceledException && attempt < MaxAttempts)
             {
                 LogRetry(logger, error, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(5 * attempt), timeProvider, stoppingToken);
+                await Task.Delay(RetryBackoff.Delay(attempt), timeProvider, stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

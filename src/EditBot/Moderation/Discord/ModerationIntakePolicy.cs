@@ -34,12 +34,9 @@ public sealed class ModerationIntakePolicy(ModerationService moderation, GuildIm
             WriteOriginData: moderationContext.WriteInto);
     }
 
-    /// <summary>
-    /// The server's default size and quality for a member who named none. Shaped to implement an
-    /// <c>IIntakePolicy.DefaultsAsync</c> member when the intake gains one (it resolves size and quality before asking the policy).
-    /// </summary>
-    public async ValueTask<(string? Size, string? Quality)> DefaultsAsync(ulong? guildId, CancellationToken cancellationToken) =>
-        await defaults.GetAsync(guildId, cancellationToken);
+    /// <summary>The server's default size and quality for a member who named none (the intake resolves them before <see cref="CheckAsync"/>).</summary>
+    public ValueTask<(string? Size, string? Quality)> DefaultsAsync(ulong? guildId, CancellationToken cancellationToken) =>
+        new(defaults.GetAsync(guildId, cancellationToken));
 
     public static ModerationRequest ToRequest(ulong guildId, IntakeContext context)
     {

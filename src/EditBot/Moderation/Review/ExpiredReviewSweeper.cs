@@ -21,7 +21,7 @@ public sealed class ExpiredReviewSweeper(
         var expired = 0;
         foreach (var job in waiting.OrderBy(j => j.CreatedAt))
         {
-            var settings = GuildOf(job) is { } guildId ? await settingsStore.GetAsync(guildId, cancellationToken) : GuildSettings.Default;
+            var settings = ModerationContext.GuildOf(job) is { } guildId ? await settingsStore.GetAsync(guildId, cancellationToken) : GuildSettings.Default;
             if (!ReviewPolicy.IsExpired(job, settings, now))
             {
                 continue;
@@ -41,9 +41,4 @@ public sealed class ExpiredReviewSweeper(
 
         return expired;
     }
-
-    private static ulong? GuildOf(Job job) =>
-        ModerationContext.TryRead(job.Origin, out var context) ? context.GuildId
-        : ModerationKeys.TryParseGuild(job.Origin.ScopeKey, out var id) ? id
-        : null;
 }

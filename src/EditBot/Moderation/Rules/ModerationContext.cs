@@ -53,6 +53,15 @@ public sealed record ModerationContext(
         return context is not null;
     }
 
+    /// <summary>The job's server: from its moderation context, else from its scope key ("guild:{id}"); null without one.</summary>
+    public static ulong? GuildOf(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return TryRead(job.Origin, out var context) ? context.GuildId
+            : ModerationKeys.TryParseGuild(job.Origin.ScopeKey, out var id) ? id
+            : null;
+    }
+
     public ModerationRequest ToRequest(EditRequest edit)
     {
         ArgumentNullException.ThrowIfNull(edit);

@@ -27,8 +27,6 @@ public sealed class OpenApiContract
     /// <summary>The parsed specification, loaded once per process.</summary>
     public static OpenApiContract Discord => Shared.Value;
 
-    public JsonSchemaValidator Validator => _validator;
-
     /// <summary>The spec's path template for a concrete path (without the /api/v10 prefix), preferring literal segments.</summary>
     public string? MatchTemplate(string path)
     {

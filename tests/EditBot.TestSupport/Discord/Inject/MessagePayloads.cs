@@ -98,16 +98,6 @@ public static class MessagePayloads
         string channelId = "1220000000000000001") =>
         Message(content, attachments, author ?? DiscordUserSpec.Requester, channelId, guildId: null);
 
-    /// <summary>An action row (type 1) of secondary buttons (type 2) whose labels are their custom ids.</summary>
-    public static JsonObject ButtonRow(params string[] customIds) => new()
-    {
-        ["type"] = 1,
-        ["components"] = new JsonArray([.. customIds.Select(id => (JsonNode)new JsonObject
-        {
-            ["type"] = 2, ["style"] = 2, ["label"] = id, ["custom_id"] = id,
-        })]),
-    };
-
     private static JsonObject GuildMember() => new()
     {
         ["roles"] = new JsonArray(),

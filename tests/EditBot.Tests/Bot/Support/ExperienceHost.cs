@@ -10,6 +10,7 @@ using EditBot.Gmi;
 using EditBot.Imaging;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Gmi;
+using EditBot.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -96,19 +97,8 @@ public sealed class ExperienceHost : IAsyncDisposable
         throw new TimeoutException("No job reached the expected state. Discord saw: " + string.Join(", ", Discord.Requests.Select(r => r.ToString())));
     }
 
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Timed out waiting for " + what);
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        BotHarness.WaitUntilAsync(condition, what, timeout ?? TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

@@ -13,7 +13,7 @@ public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimePr
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(change);
-        if (KindOf(change) is not { } kind || GuildOf(job) is not { } guildId)
+        if (KindOf(change) is not { } kind || ModerationContext.GuildOf(job) is not { } guildId)
         {
             return;
         }
@@ -60,13 +60,5 @@ public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimePr
             (_, JobState.Failed) => AuditEventKind.Failed,
             _ => null,
         };
-    }
-
-    public static ulong? GuildOf(Job job)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return ModerationContext.TryRead(job.Origin, out var context) ? context.GuildId
-            : ModerationKeys.TryParseGuild(job.Origin.ScopeKey, out var id) ? id
-            : null;
     }
 }

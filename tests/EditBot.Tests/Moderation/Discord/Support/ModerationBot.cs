@@ -1,18 +1,15 @@
 using System.Text.Json.Nodes;
-using EditBot.Bot;
-using EditBot.Bot.Events;
 using EditBot.Moderation.Discord;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.Moderation.Discord.Support;
 
 /// <summary>
-/// The real bot (<see cref="BotHarness"/>) with the Discord experience and moderation registered (added here when the
-/// host does not register them yet), and helpers to run slash commands and press buttons as a member or an admin.
+/// The real bot (<see cref="BotHarness"/>, whose host registers the Discord experience and moderation), and helpers to
+/// run slash commands and press buttons as a member or an admin.
 /// </summary>
 public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
 {
@@ -38,11 +35,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
             ["Moderation:Discord:LoadModelPrice"] = loadModelPrice ? "true" : "false",
             ["Moderation:SettingsCacheDuration"] = "00:00:00",
         };
-        var harness = await BotHarness.StartAsync(settings, s =>
-        {
-            AddIfMissing(s);
-            services?.Invoke(s);
-        });
+        var harness = await BotHarness.StartAsync(settings, services);
         // IDENTIFY is seen before the fake registers the session; a dispatch before that reaches nobody.
         await harness.Gateway.WaitForLiveSessionsAsync(1, Patience);
         if (harness.Discord.GetChannel(Channel) is null)
@@ -62,23 +55,6 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
 
     /// <summary>Whether the host itself registers moderation (needed for restarts, which rebuild the host without test services).</summary>
     public bool HostRegistersModeration => Harness.Services.GetServices<EditBot.Bot.Commands.IBotCommandModule>().OfType<ModerationCommandModule>().Any();
-
-    public static void AddIfMissing(IServiceCollection services)
-    {
-        // The web host registers its configuration as a factory that ignores the provider it is given.
-        var descriptor = services.Last(d => d.ServiceType == typeof(IConfiguration));
-        using var empty = new ServiceCollection().BuildServiceProvider();
-        var configuration = (IConfiguration)(descriptor.ImplementationInstance ?? descriptor.ImplementationFactory!(empty));
-        if (!services.Any(d => d.ServiceType == typeof(InteractionRouter)))
-        {
-            services.AddEditBotExperience(configuration);
-        }
-
-        if (!services.Any(d => d.ImplementationType == typeof(ModerationCommandModule)))
-        {
-            services.AddEditBotModerationDiscord(configuration);
-        }
-    }
 
     /// <summary>Runs /editbot-admin and returns its (ephemeral) answer.</summary>
     public async Task<string> AdminAsync(InteractionOrigin origin, TestSupport.Discord.Inject.CommandOption option)
