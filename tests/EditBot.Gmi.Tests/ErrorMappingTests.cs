@@ -15,7 +15,7 @@ public sealed class ErrorMappingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    private static GmiEditPayload Payload(string prompt = "make it blue") => new(prompt, "aGVsbG8=", null, "1024x1024", "low", 1);
+    private static GmiEditPayload Payload(string prompt = "make it blue") => new(prompt, FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1);
 
     private async Task<EditBackendException> SubmitFailsAsync(Action<Dictionary<string, string?>>? configure = null, GmiEditPayload? payload = null)
     {
@@ -77,6 +77,7 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     public async Task Bad_payload_is_a_bad_request_carrying_the_api_reason()
     {
         var error = await SubmitFailsAsync(payload: Payload(prompt: ""));
+        _fake.ClearContractViolations(); // the empty prompt breaks GMI's contract on purpose
 
         Assert.Equal(BackendErrorKind.BadRequest, error.Kind);
         Assert.Contains("Missing required keys: prompt", error.Message, StringComparison.Ordinal);

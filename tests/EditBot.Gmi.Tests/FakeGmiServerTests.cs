@@ -25,7 +25,7 @@ public sealed class FakeGmiServerTests : IAsyncLifetime
         await _fake.DisposeAsync();
     }
 
-    private static SubmitRequest Job(string prompt) => new(Guid.NewGuid(), prompt, "aGVsbG8=", null, "1024x1024", "low", 1, "x");
+    private static SubmitRequest Job(string prompt) => new(Guid.NewGuid(), prompt, FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1, "x");
 
     [Fact]
     public async Task Submit_hold_keeps_the_answer_back_after_the_request_was_created()

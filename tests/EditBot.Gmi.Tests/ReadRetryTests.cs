@@ -17,7 +17,7 @@ public sealed class ReadRetryTests : IAsyncLifetime
     private int Gets => _fake.Log.Count(e => e.Method == "GET");
 
     private async Task<string> SubmitAsync(GmiClient client) =>
-        (await client.SubmitAsync(new GmiEditPayload("retry me", "aGVsbG8=", null, "1024x1024", "low", 1), CancellationToken.None)).Request.RequestId;
+        (await client.SubmitAsync(new GmiEditPayload("retry me", FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1), CancellationToken.None)).Request.RequestId;
 
     [Fact]
     public async Task Get_retries_transient_failures_and_waits_at_least_retry_after_on_the_injected_clock()

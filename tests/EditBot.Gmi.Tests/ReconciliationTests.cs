@@ -40,11 +40,11 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task The_request_whose_answer_was_dropped_is_found_and_no_other()
     {
-        var image = new byte[] { 1, 2, 3, 4 };
+        var image = FakeGmiInputs.Png(seed: 1);
         var lost = Inline("lost answer", image);
         await _backend.SubmitAsync(Inline("someone else", image), CancellationToken.None);
         await _backend.SubmitAsync(Inline("lost answer", image, "1536x1024"), CancellationToken.None);
-        await _backend.SubmitAsync(Inline("lost answer", [9, 9, 9]), CancellationToken.None);
+        await _backend.SubmitAsync(Inline("lost answer", FakeGmiInputs.Png(seed: 9)), CancellationToken.None);
         _serverTime.Advance(TimeSpan.FromSeconds(5));
 
         var error = await SubmitDroppedAsync(lost);
@@ -60,7 +60,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task A_job_that_never_reached_gmi_is_not_found()
     {
-        var image = new byte[] { 5, 6, 7 };
+        var image = FakeGmiInputs.Png(seed: 5);
         await _backend.SubmitAsync(Inline("another job", image), CancellationToken.None);
 
         var found = await _backend.FindSubmittedAsync(Inline("never sent", image), Start, CancellationToken.None);
@@ -71,7 +71,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task Requests_created_well_before_the_intent_are_ignored_but_clock_skew_is_tolerated()
     {
-        var job = Inline("skewed", [1, 1, 1]);
+        var job = Inline("skewed", FakeGmiInputs.Png(seed: 11));
         await SubmitDroppedAsync(job);
 
         var withinSkew = await _backend.FindSubmittedAsync(job, Start.AddSeconds(90), CancellationToken.None);
@@ -84,11 +84,14 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task Staged_inputs_are_matched_by_url_and_the_newest_match_wins()
     {
-        var staged = new SubmitRequest(Guid.NewGuid(), "staged twice", "https://storage.googleapis.com/bucket/a.png", null, "1024x1024", "low", 2, "irrelevant");
+        // The fake fetches only what it serves itself (as GMI fetches only public URLs), so the staged inputs live there.
+        var first = _fake.ServeObject("bucket/a.png", FakeGmiInputs.Png(seed: 1)).ToString();
+        var second = _fake.ServeObject("bucket/b.png", FakeGmiInputs.Png(seed: 2)).ToString();
+        var staged = new SubmitRequest(Guid.NewGuid(), "staged twice", first, null, "1024x1024", "low", 2, "irrelevant");
         await _backend.SubmitAsync(staged, CancellationToken.None);
         _serverTime.Advance(TimeSpan.FromSeconds(10));
         await SubmitDroppedAsync(staged);
-        await _backend.SubmitAsync(staged with { Image = "https://storage.googleapis.com/bucket/b.png" }, CancellationToken.None);
+        await _backend.SubmitAsync(staged with { Image = second }, CancellationToken.None);
 
         var found = await _backend.FindSubmittedAsync(staged, Start, CancellationToken.None);
 

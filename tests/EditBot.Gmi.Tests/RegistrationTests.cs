@@ -63,7 +63,7 @@ public sealed class RegistrationTests
         await using var services = GmiTestServices.Create(fake);
 
         await Assert.ThrowsAsync<EditBackendException>(() =>
-            services.GetRequiredService<GmiClient>().SubmitAsync(new GmiEditPayload("p", "aGk=", null, "1024x1024", "low", 1), CancellationToken.None));
+            services.GetRequiredService<GmiClient>().SubmitAsync(new GmiEditPayload("p", FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1), CancellationToken.None));
 
         Assert.Equal(1, fake.SubmitAttempts);
     }

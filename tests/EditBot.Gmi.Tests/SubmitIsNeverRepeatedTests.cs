@@ -14,7 +14,7 @@ public sealed class SubmitIsNeverRepeatedTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    private static SubmitRequest Job(string prompt) => new(Guid.NewGuid(), prompt, "aGVsbG8=", null, "1024x1024", "low", 1, "x");
+    private static SubmitRequest Job(string prompt) => new(Guid.NewGuid(), prompt, FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1, "x");
 
     [Fact]
     public async Task Submit_answered_500_is_posted_exactly_once()

@@ -9,7 +9,7 @@ namespace EditBot.Gmi.Tests;
 public sealed class SubmitPollDownloadTests
 {
     private static SubmitRequest Job(string prompt, string size = "1536x1024", int count = 2) =>
-        new(Guid.NewGuid(), prompt, Convert.ToBase64String([1, 2, 3]), null, size, "high", count, "x");
+        new(Guid.NewGuid(), prompt, FakeGmiInputs.PngBase64, null, size, "high", count, "x");
 
     [Fact]
     public async Task A_job_is_submitted_polled_through_its_statuses_and_its_results_downloaded()

@@ -27,7 +27,7 @@ public sealed class UploadStagingTests
         var logs = new LogCapture();
         await using var services = GmiTestServices.Create(fake, s => s["Gmi:InlineLimitBytes"] = "1000", logs: logs);
         var backend = services.GetRequiredService<IEditBackend>();
-        var content = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
+        var content = FakeGmiInputs.Png(64, 64);
 
         var publicUrl = await backend.StageInputAsync(content, "image/png", CancellationToken.None);
         var submitted = await backend.SubmitAsync(new SubmitRequest(Guid.NewGuid(), "staged", publicUrl!, null, "1024x1024", "low", 1, "x"), CancellationToken.None);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using EditBot.TestSupport.Gmi.Contract;
 using static EditBot.TestSupport.Gmi.FakeGmiFaultRunner;
 
 namespace EditBot.TestSupport.Gmi;
@@ -28,26 +29,35 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
             return;
         }
 
+        // Strict: a JSON API behind a framework that binds by media type; a body sent as anything else is not read.
+        if (!string.Equals(context.Request.ContentType?.Split(';')[0].Trim(), "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            await RefuseAsync(context, [$"Content-Type must be application/json, got '{context.Request.ContentType}'"]);
+            return;
+        }
+
+        var raw = await new StreamReader(context.Request.Body).ReadToEndAsync(context.RequestAborted);
+        server.RecordSubmitBody(raw);
         JsonObject? body;
         try
         {
-            body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
+            body = JsonNode.Parse(raw) as JsonObject;
         }
         catch (JsonException)
         {
             body = null;
         }
 
-        var model = body?["model"]?.GetValue<string>();
-        var payload = body?["payload"] as JsonObject;
-        var prompt = Text(payload, "prompt");
-        var image = Text(payload, "image");
-        if (body is null || model is null)
+        // GMI's contract (gmi-submit.schema.json): a violation is answered 400 {"error": "..."} as GMI answers a bad payload.
+        IReadOnlyList<string> violations = body is null ? ["$: the body is not a JSON object"] : GmiSubmitContract.Validate(JsonSerializer.SerializeToElement(body));
+        if (violations.Count > 0)
         {
-            await WriteJsonAsync(context, 400, "{\"error\":\"Missing required keys: model\"}");
+            await RefuseAsync(context, violations, MissingKeys(body));
             return;
         }
 
+        var model = body!["model"]!.GetValue<string>();
+        var payload = (JsonObject)body["payload"]!;
         if (!server.Models.ContainsKey(model))
         {
             await WriteJsonAsync(context, 404, JsonSerializer.Serialize(new { error = $"Model not found: {model}" }));
@@ -60,17 +70,19 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
             return;
         }
 
-        if (prompt is null || image is null)
+        var (problems, imageFacts, maskFacts) = GmiSubmitSemantics.Check(payload, server.Fetch);
+        if (problems.Count > 0)
         {
-            var missing = string.Join(", ", new[] { prompt is null ? "prompt" : null, image is null ? "image" : null }.OfType<string>());
-            await WriteJsonAsync(context, 400, JsonSerializer.Serialize(new { error = new { message = "Invalid payload", details = $"Missing required keys: {missing}" } }));
+            await RefuseAsync(context, problems);
             return;
         }
 
+        var prompt = payload["prompt"]!.GetValue<string>();
+        var image = payload["image"]!.GetValue<string>();
         var request = new FakeGmiRequest(Guid.NewGuid().ToString(), model, prompt, image, Text(payload, "mask"), Text(payload, "size") ?? "1024x1024",
-            Text(payload, "quality") ?? "medium", payload!["n"]?.GetValue<int>() ?? 1, server.TimeProvider.GetUtcNow(), TimeSpan.Zero,
+            Text(payload, "quality") ?? "medium", payload["n"]?.GetValue<int>() ?? 1, server.TimeProvider.GetUtcNow(), TimeSpan.Zero,
             server.StatusSequence, fault?.Kind == FakeGmiFaultKind.FailWith ? fault.Text : null)
-        { Payload = payload!.ToJsonString(), Sequence = server.NextSequence() };
+        { Payload = payload.ToJsonString(), RawBody = raw, ImageFacts = imageFacts, MaskFacts = maskFacts, Sequence = server.NextSequence() };
         request.Duration = server.ZeroLatency ? TimeSpan.Zero : server.Duration(request);
         server.Store.Requests[request.RequestId] = request;
         server.CountAccepted(prompt);
@@ -156,9 +168,29 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
         await WriteJsonAsync(context, 200, model.ToJsonString());
     }
 
+    private async Task RefuseAsync(HttpContext context, IReadOnlyList<string> violations, string? missing = null)
+    {
+        server.RecordViolations(violations);
+        var reason = string.Join("; ", missing is null ? violations : violations.Prepend(missing));
+        await WriteJsonAsync(context, 400, JsonSerializer.Serialize(new { error = "Invalid payload: " + reason }));
+    }
+
+    // GMI's 400 names the missing keys ("Missing required keys: prompt"); an empty string counts as missing (strict).
+    private static string? MissingKeys(JsonObject? body)
+    {
+        var payload = body?["payload"] as JsonObject;
+        var missing = new[] { "prompt", "image" }.Where(k => payload is not null && Text(payload, k) is null or "").ToList();
+        if (body is not null && Text(body, "model") is null or "")
+        {
+            missing.Insert(0, "model");
+        }
+
+        return missing.Count == 0 ? null : "Missing required keys: " + string.Join(", ", missing);
+    }
+
     private JsonObject Record(FakeGmiRequest request) =>
         FakeGmiRecordWriter.Write(request, server.TimeProvider.GetUtcNow(), server.Root, server.OutcomeShape);
 
     private static string? Text(JsonObject? payload, string key) =>
-        payload?[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+        payload?[key] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

@@ -1,3 +1,5 @@
+using EditBot.TestSupport.Gmi.Contract;
+
 namespace EditBot.TestSupport.Gmi;
 
 /// <summary>A request the fake accepted. Its status walks <see cref="FakeGmiServer.StatusSequence"/> over <see cref="Duration"/>.</summary>
@@ -35,6 +37,15 @@ public sealed class FakeGmiRequest
     public string? FailureText { get; internal set; }
 
     internal string? Payload { get; init; }
+
+    /// <summary>The POST body exactly as it reached the fake's socket.</summary>
+    public string RawBody { get; init; } = "";
+
+    /// <summary>The payload image as the fake decoded it.</summary>
+    public FakeGmiImageFacts? ImageFacts { get; init; }
+
+    /// <summary>The payload mask as the fake decoded it; null when the body had no mask key.</summary>
+    public FakeGmiImageFacts? MaskFacts { get; init; }
 
     /// <summary>Order of acceptance; breaks ties between requests created within the same clock tick.</summary>
     public long Sequence { get; init; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EditBot.TestSupport.Gmi.Contract;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,6 +22,8 @@ public sealed class FakeGmiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<FakeGmiRoute, ConcurrentQueue<FakeGmiFault>> _faults = new();
     private readonly ConcurrentDictionary<string, int> _submissionsByPrompt = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeGmiLogEntry> _log = new();
+    private readonly ConcurrentQueue<string> _submitBodies = new();
+    private readonly ConcurrentQueue<string> _violations = new();
     private WebApplication? _app;
     private int _submitAttempts;
     private int _accepted;
@@ -52,6 +55,18 @@ public sealed class FakeGmiServer : IAsyncDisposable
     /// <summary>"model_ids" (docs) or "models" (SDK): the list key of GET /models.</summary>
     public string ModelListKey { get; set; } = "model_ids";
 
+    /// <summary>
+    /// When set, every API call must carry this X-Organization-ID (else 403). Strict: GMI documents the header for
+    /// multi-organization accounts; an account that needs it cannot be served without it.
+    /// </summary>
+    public string? RequiredOrganizationId { get; set; }
+
+    /// <summary>
+    /// How long an upload_url accepts its PUT, on <see cref="TimeProvider"/>. GMI's are observed at about 15 minutes;
+    /// the fake takes that as the limit and refuses a later PUT as signed storage does (400 ExpiredToken).
+    /// </summary>
+    public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>When true every submit answers 402.</summary>
     public bool InsufficientCredits { get; set; }
 
@@ -82,6 +97,18 @@ public sealed class FakeGmiServer : IAsyncDisposable
     public int AcceptedSubmissions => Volatile.Read(ref _accepted);
 
     public IReadOnlyList<FakeGmiLogEntry> Log => [.. _log];
+
+    /// <summary>Every POST /requests body exactly as it reached the socket (after auth), accepted or refused, in order.</summary>
+    public IReadOnlyList<string> SubmitBodies => [.. _submitBodies];
+
+    /// <summary>
+    /// Every breach of GMI's submit contract (schema and semantic rules) the fake refused with 400. The end-to-end
+    /// harness asserts this is empty when a test ends; a test that sends a bad body on purpose clears it.
+    /// </summary>
+    public IReadOnlyList<string> ContractViolations => [.. _violations];
+
+    /// <summary>Forgets the recorded contract violations (for a test that provokes them on purpose).</summary>
+    public void ClearContractViolations() => _violations.Clear();
 
     /// <summary>Accepted requests, oldest first.</summary>
     public IReadOnlyList<FakeGmiRequest> Requests => [.. Store.Requests.Values.OrderBy(r => r.Sequence)];
@@ -130,6 +157,7 @@ public sealed class FakeGmiServer : IAsyncDisposable
         Root = new Uri(address + "/");
     }
 
+    /// <summary>Stops the fake; throws when a submit broke GMI's contract, so no test can forget to check it.</summary>
     public async ValueTask DisposeAsync()
     {
         UploadHold.Open();
@@ -139,11 +167,46 @@ public sealed class FakeGmiServer : IAsyncDisposable
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _app = null;
+        }
+
+        if (!_violations.IsEmpty)
+        {
+            throw new FakeGmiContractException([.. _violations]);
         }
     }
 
     internal FakeGmiFault? TakeFault(FakeGmiRoute route) =>
         _faults.TryGetValue(route, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
+
+    internal void RecordSubmitBody(string body) => _submitBodies.Enqueue(body);
+
+    internal void RecordViolations(IEnumerable<string> violations)
+    {
+        foreach (var violation in violations)
+        {
+            _violations.Enqueue(violation);
+        }
+    }
+
+    /// <summary>The bytes GMI would fetch from <paramref name="url"/>: only objects this fake serves (uploads, static files).</summary>
+    internal byte[]? Fetch(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Authority != Root.Authority)
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath;
+        if (path.StartsWith("/objects/", StringComparison.Ordinal))
+        {
+            return Store.Uploads.TryGetValue(path["/objects/".Length..].Split('.')[0], out var upload) ? upload.Content : null;
+        }
+
+        return path.StartsWith("/static/", StringComparison.Ordinal) && Store.Statics.TryGetValue(path["/static/".Length..], out var item) && item.Location is null
+            ? item.Content
+            : null;
+    }
 
     internal long NextSequence() => Interlocked.Increment(ref _sequence);
 
@@ -158,12 +221,18 @@ public sealed class FakeGmiServer : IAsyncDisposable
     /// <summary>True when the caller sent the required key; otherwise answers 401 and returns false.</summary>
     internal async Task<bool> AuthorizeAsync(HttpContext context)
     {
-        if (ApiKey is null || context.Request.Headers.Authorization.ToString() == "Bearer " + ApiKey)
+        if (ApiKey is not null && context.Request.Headers.Authorization.ToString() != "Bearer " + ApiKey)
         {
-            return true;
+            await FakeGmiFaultRunner.WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
+            return false;
         }
 
-        await FakeGmiFaultRunner.WriteJsonAsync(context, 401, "{\"error\":\"Invalid API key\"}");
-        return false;
+        if (RequiredOrganizationId is not null && context.Request.Headers["X-Organization-ID"].ToString() != RequiredOrganizationId)
+        {
+            await FakeGmiFaultRunner.WriteJsonAsync(context, 403, "{\"error\":\"The API key has no access to this organization\"}");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -42,11 +42,19 @@ internal sealed class FakeGmiStorageEndpoints(FakeGmiServer server)
             return;
         }
 
+        // Strict: only the formats the model takes get a slot; the real service's answer to others is unknown.
+        var contentType = fileType switch { "png" => "image/png", "jpg" or "jpeg" => "image/jpeg", "webp" => "image/webp", _ => null };
+        if (contentType is null)
+        {
+            server.RecordViolations([$"upload-url: file_type '{fileType}' is not png, jpg, jpeg or webp"]);
+            await WriteJsonAsync(context, 400, "{\"error\":\"Unsupported file_type\"}");
+            return;
+        }
+
         var token = Guid.NewGuid().ToString("N");
         var signature = Guid.NewGuid().ToString("N");
         var publicUrl = new Uri(server.Root, $"/objects/{token}.{fileType}").ToString();
-        var contentType = fileType switch { "jpg" or "jpeg" => "image/jpeg", "webp" => "image/webp", _ => "image/png" };
-        server.Store.Uploads[token] = new FakeGmiUpload(token, contentType, signature, publicUrl);
+        server.Store.Uploads[token] = new FakeGmiUpload(token, contentType, signature, publicUrl, server.TimeProvider.GetUtcNow() + server.UploadUrlLifetime);
         var uploadUrl = new Uri(server.Root, $"/upload/{token}?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Signature={signature}&X-Goog-SignedHeaders=content-type%3Bhost");
         await WriteJsonAsync(context, 200, new JsonObject { ["upload_url"] = uploadUrl.ToString(), ["public_url"] = publicUrl }.ToJsonString());
     }
@@ -66,6 +74,14 @@ internal sealed class FakeGmiStorageEndpoints(FakeGmiServer server)
             context.Response.StatusCode = 403;
             context.Response.ContentType = "application/xml";
             await context.Response.WriteAsync("<Error><Code>SignatureDoesNotMatch</Code></Error>", context.RequestAborted);
+            return;
+        }
+
+        if (server.TimeProvider.GetUtcNow() > upload.ExpiresAt)
+        {
+            context.Response.StatusCode = 400;
+            context.Response.ContentType = "application/xml";
+            await context.Response.WriteAsync("<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message></Error>", context.RequestAborted);
             return;
         }
 
