@@ -36,6 +36,13 @@ public sealed class GmiClient
     public async Task<GmiRequestRecord> SubmitAsync(GmiEditPayload payload, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
+        // GMI's contract: an optional field is absent when unused, never empty. An empty mask is a bug upstream,
+        // and posting it would be refused (and, for a lenient server, could mean "mask everything").
+        if (payload.Mask is { Length: 0 })
+        {
+            throw new ArgumentException("The mask is empty; pass null for an edit without a mask.", nameof(payload));
+        }
+
         var body = new SubmitBody(_options.Model, new EditPayloadDto
         {
             Prompt = payload.Prompt, Image = payload.Image, Mask = payload.Mask, Size = payload.Size, Quality = payload.Quality, N = payload.N,

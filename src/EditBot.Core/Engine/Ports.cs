@@ -12,7 +12,11 @@ public interface IInputPreparer
     Task<PreparedInputs> PrepareAsync(Job job, Blob image, Blob? mask, CancellationToken cancellationToken);
 }
 
-public sealed record PreparedInputs(ReadOnlyMemory<byte> Image, string ImageMediaType, ReadOnlyMemory<byte>? Mask, string? MaskMediaType);
+/// <summary>
+/// Inputs ready to stage. <see cref="Mask"/> is null for "no mask": an optional binary is a nullable array, never a
+/// nullable Memory, because a null array converts to an empty but non-null Memory (it once sent "mask": "").
+/// </summary>
+public sealed record PreparedInputs(ReadOnlyMemory<byte> Image, string ImageMediaType, byte[]? Mask, string? MaskMediaType);
 
 /// <summary>Delivers a finished job's results; one implementation per <see cref="JobOrigin.Kind"/>. Must tolerate being called again after a crash.</summary>
 public interface IJobDelivery

@@ -21,7 +21,7 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
     /// <param name="mask">The downloaded mask file, if the user attached one (white or transparent = edit).</param>
     /// <param name="region">A region preset, used when there is no mask; see <see cref="RegionSpec.TryParse"/>.</param>
     /// <param name="size">"auto" (or null) for the size closest to the image's shape, or a concrete size such as "1536x1024".</param>
-    public IntakeResult Prepare(ReadOnlyMemory<byte> image, ReadOnlyMemory<byte>? mask = null, RegionSpec? region = null, string? size = null)
+    public IntakeResult Prepare(ReadOnlyMemory<byte> image, byte[]? mask = null, RegionSpec? region = null, string? size = null)
     {
         OutputSize? requested = null;
         if (!OutputSize.IsAuto(size) && !OutputSize.TryParse(size, out requested))
@@ -48,7 +48,7 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
         }
 
         var (bytes, mediaType, width, height, passedThrough) = prepared.Value;
-        ReadOnlyMemory<byte>? maskPng = null;
+        byte[]? maskPng = null;
         if (mask is { } maskBytes)
         {
             maskPng = MaskNormalizer.Normalize(maskBytes, encoded.Width, encoded.Height, width, height, _options, notes, out var maskRejection);

@@ -10,7 +10,7 @@ public sealed record PreparedEdit(
     string MediaType,
     int Width,
     int Height,
-    ReadOnlyMemory<byte>? Mask,
+    byte[]? Mask,
     OutputSize Size,
     bool PassedThrough,
     IReadOnlyList<string> Notes) : IntakeResult

@@ -42,12 +42,7 @@ public static class EditVerb
         using var host = EngineHost.Build(settings, [RequiredSetting.GmiApiKey], Serilog.Events.LogEventLevel.Warning);
         var intake = host.Services.GetRequiredService<ImageIntake>();
         var image = await File.ReadAllBytesAsync(parsed.ImagePath);
-        // A null byte[] converts to an empty but non-null Memory (a "0-byte mask"): assign only when there is one.
-        ReadOnlyMemory<byte>? mask = null;
-        if (parsed.MaskPath is not null)
-        {
-            mask = await File.ReadAllBytesAsync(parsed.MaskPath);
-        }
+        var mask = parsed.MaskPath is null ? null : await File.ReadAllBytesAsync(parsed.MaskPath);
 
         var prepared = intake.Prepare(image, mask, region, parsed.Size);
         if (prepared is ImageRejection rejection)

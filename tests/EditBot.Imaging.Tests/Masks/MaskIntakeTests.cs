@@ -36,14 +36,14 @@ public sealed class MaskIntakeTests
         var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Solid(400, 200, SKColors.White)));
 
         Assert.Contains(edit.Notes, n => n.Contains("covers the whole image", StringComparison.Ordinal));
-        var mask = Pixels(edit.Mask!.Value);
+        var mask = Pixels(edit.Mask!);
         Assert.All(mask, v => Assert.Equal(255, v));
     }
 
     [Fact]
     public void Empty_mask_file_is_refused_as_the_mask()
     {
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(_image, ReadOnlyMemory<byte>.Empty), RejectionCode.EmptyFile);
+        var rejection = IntakeFactory.Rejected(_intake.Prepare(_image, Array.Empty<byte>()), RejectionCode.EmptyFile);
 
         Assert.Equal(InputKind.Mask, rejection.Input);
         Assert.StartsWith("The mask", rejection.Message, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class MaskIntakeTests
 
         var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
-        var (mask, width, height) = Decode(edit.Mask!.Value);
+        var (mask, width, height) = Decode(edit.Mask!);
         Assert.Equal((400, 200), (width, height));
         Assert.Equal(255, mask[(100 * 400) + 10]);
         Assert.Equal(0, mask[(100 * 400) + 390]);
@@ -68,7 +68,7 @@ public sealed class MaskIntakeTests
     {
         var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Solid(402, 200, SKColors.White)));
 
-        Assert.Equal((400, 200), (Decode(edit.Mask!.Value).Width, Decode(edit.Mask!.Value).Height));
+        Assert.Equal((400, 200), (Decode(edit.Mask!).Width, Decode(edit.Mask!).Height));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class MaskIntakeTests
 
         var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
-        var mask = Pixels(edit.Mask!.Value);
+        var mask = Pixels(edit.Mask!);
         Assert.Equal(255, mask[(100 * 400) + 50]);
         Assert.Equal(0, mask[(100 * 400) + 350]);
     }
@@ -88,7 +88,7 @@ public sealed class MaskIntakeTests
     {
         var edit = IntakeFactory.Accepted(_intake.Prepare(TestImages.Solid(16, 16, SKColors.Gray), PngWriter.PaletteWithTransparency(16, 16)));
 
-        var mask = Pixels(edit.Mask!.Value);
+        var mask = Pixels(edit.Mask!);
         Assert.Equal(0, mask[(8 * 16) + 2]); // opaque red: keep
         Assert.Equal(255, mask[(8 * 16) + 13]); // transparent: edit
     }
@@ -100,7 +100,7 @@ public sealed class MaskIntakeTests
 
         var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
-        var mask = Pixels(edit.Mask!.Value);
+        var mask = Pixels(edit.Mask!);
         Assert.Equal(255, mask[(100 * 400) + 50]);
         Assert.Equal(0, mask[(100 * 400) + 350]);
     }
@@ -113,7 +113,7 @@ public sealed class MaskIntakeTests
 
         var edit = IntakeFactory.Accepted(intake.Prepare(TestImages.Solid(1000, 2000, SKColors.Red), TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
-        var (mask, width, height) = Decode(edit.Mask!.Value);
+        var (mask, width, height) = Decode(edit.Mask!);
         Assert.Equal((edit.Width, edit.Height), (width, height));
         Assert.Equal((250, 500), (width, height));
         Assert.Equal(255, mask[(100 * 250) + 100]);

@@ -84,7 +84,7 @@ public sealed class RegionPresetTests
 
         var edit = IntakeFactory.Accepted(intake.Prepare(TestImages.Solid(1200, 900, SKColors.Red), region: region));
 
-        var (mask, width, height) = MaskIntakeTests.Decode(edit.Mask!.Value);
+        var (mask, width, height) = MaskIntakeTests.Decode(edit.Mask!);
         Assert.Equal((600, 450), (width, height));
         Assert.Equal((edit.Width, edit.Height), (width, height));
         AssertWhiteExactly(mask, 600, 450, 0, 225, 600, 450);

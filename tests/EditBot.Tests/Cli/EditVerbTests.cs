@@ -29,6 +29,7 @@ public sealed class EditVerbTests : IAsyncLifetime
         Assert.Contains("1536x1024", stdout, StringComparison.Ordinal); // size auto follows the 3:2 input
         Assert.Contains("Done", stdout, StringComparison.Ordinal);
         Assert.Equal(1, _gmi.SubmissionsFor("cli plain"));
+        Assert.False(System.Text.Json.Nodes.JsonNode.Parse(_gmi.FindByPrompt("cli plain")!.RawBody)!["payload"]!.AsObject().ContainsKey("mask"));
     }
 
     [Fact]
@@ -39,7 +40,10 @@ public sealed class EditVerbTests : IAsyncLifetime
         var (exit, _, stderr) = await RunAsync(Environment(), "edit", "--image", image, "--prompt", "cli region", "--region", "top", "--out", Path.Combine(_folder, "out"));
 
         Assert.True(exit == 0, stderr);
-        Assert.False(string.IsNullOrEmpty(_gmi.FindByPrompt("cli region")!.Mask));
+        var sent = _gmi.FindByPrompt("cli region")!;
+        Assert.Equal((sent.ImageFacts!.Width, sent.ImageFacts.Height), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
+        Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
+        Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
     }
 
     [Fact]

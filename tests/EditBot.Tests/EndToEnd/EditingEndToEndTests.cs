@@ -56,7 +56,10 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         await bot.SlashEditAsync("region top", bot.Image(100, 100), null, CommandOption.Text("region", "top"));
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("region top")).State);
-        Assert.False(string.IsNullOrEmpty(bot.Gmi.FindByPrompt("region top")!.Mask));
+        var sent = bot.Gmi.FindByPrompt("region top")!;
+        Assert.Equal((sent.ImageFacts!.Width, sent.ImageFacts.Height), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
+        Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
+        Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
         bot.Discord.AssertNoContractViolations();
     }
 
@@ -68,7 +71,12 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         await bot.SlashEditAsync("uploaded mask", bot.Image(100, 100), null, CommandOption.File("mask", bot.Mask(200, 200, half: true)));
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("uploaded mask")).State);
-        Assert.False(string.IsNullOrEmpty(bot.Gmi.FindByPrompt("uploaded mask")!.Mask));
+        // The 200x200 mask (white top half) reaches GMI scaled to the image's 100x100, polarity kept.
+        var sent = bot.Gmi.FindByPrompt("uploaded mask")!;
+        Assert.Equal((100, 100), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
+        Assert.Equal((100, 100), (sent.ImageFacts!.Width, sent.ImageFacts.Height));
+        Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
+        Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
         bot.Discord.AssertNoContractViolations();
     }
 

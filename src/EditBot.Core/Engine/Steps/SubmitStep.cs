@@ -122,7 +122,7 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
     private static SubmitRequest BuildRequest(Job job, PreparedInputs prepared)
     {
         var image = job.StagedImageRef ?? Convert.ToBase64String(prepared.Image.Span);
-        var mask = job.StagedMaskRef ?? (prepared.Mask is { } bytes ? Convert.ToBase64String(bytes.Span) : null);
+        var mask = job.StagedMaskRef ?? (prepared.Mask is { } bytes ? Convert.ToBase64String(bytes) : null);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(prepared.Image.Span));
         var r = job.Request;
         return new SubmitRequest(job.Id, r.Prompt, image, mask, r.Size, r.Quality, r.Count, fingerprint);

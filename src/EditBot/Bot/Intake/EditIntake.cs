@@ -53,7 +53,7 @@ public sealed partial class EditIntake(
             return IntakeOutcome.Refused(image.Refusal);
         }
 
-        ReadOnlyMemory<byte>? maskBytes = null;
+        byte[]? maskBytes = null;
         if (input.Mask is { } maskSource)
         {
             var mask = await LoadAsync(maskSource, "your mask", cancellationToken);
@@ -101,13 +101,13 @@ public sealed partial class EditIntake(
     private static string RejectionText(ImageRejection rejection) =>
         rejection.Input == InputKind.Mask ? $"Mask: {rejection.Message}" : rejection.Message;
 
-    private async Task<(ReadOnlyMemory<byte> Bytes, string? Refusal)> LoadAsync(ImageSource source, string what, CancellationToken cancellationToken)
+    private async Task<(byte[] Bytes, string? Refusal)> LoadAsync(ImageSource source, string what, CancellationToken cancellationToken)
     {
         if (source.BlobId is { } blobId)
         {
             var blob = await blobs.GetAsync(blobId, cancellationToken);
             return blob is null
-                ? (default, $"I no longer have {what} stored; post it again and start a new edit.")
+                ? ([], $"I no longer have {what} stored; post it again and start a new edit.")
                 : (blob.Content, null);
         }
 
@@ -120,7 +120,7 @@ public sealed partial class EditIntake(
         {
             // The message names the host only (never the signed query string).
             LogDownloadFailed(logger, error.Kind, error.Message);
-            return (default, $"I couldn't download {what} from Discord. Upload it again (as a file attached to your message) and retry.");
+            return ([], $"I couldn't download {what} from Discord. Upload it again (as a file attached to your message) and retry.");
         }
     }
 
