@@ -77,7 +77,9 @@ public sealed class RateLimitTests
         var second = h.Fake.AddChannel();
 
         var blocked = h.Rest.CreateMessageAsync(first.Id, new MessageBody { Content = "one" }, cancellationToken: Cancel.After());
-        await WaitUntil(() => h.Fake.RateLimitAnswers.Count == 1);
+        // Wait until the client has seen the 429 (it holds every route before counting it), not merely until the fake
+        // sent it: a request already in flight while the 429 travels back would be early through no fault of the client.
+        await WaitUntil(() => h.InvalidRequests.Count == 1);
         var other = await h.Rest.GetChannelAsync(second.Id, Cancel.After());
         await blocked;
 
