@@ -125,6 +125,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         CheckContract(context, route, apiPath!, text, json, files);
+        if (TakeOverride(route.Key) is { } overridden)
+        {
+            return overridden;
+        }
+
         if (text is { Length: > 0 } && json is null)
         {
             return FakeResult.Error(400, 50109, "The request body contains invalid JSON.");
