@@ -59,7 +59,7 @@ public sealed class HttpTransportSlowHandlerTests
         Assert.DoesNotContain(bot.Discord.Requests, r => r.RouteKey!.EndsWith("/callback", StringComparison.Ordinal));
         Assert.Contains(bot.Discord.Requests, r => r.Method == "PATCH" && r.RouteKey!.EndsWith("/messages/@original", StringComparison.Ordinal) && r.Status == 200);
         var answer = bot.Discord.GetMessage(fake.OriginalMessageId!.Value)!;
-        Assert.Contains("Edit image", answer.Content, StringComparison.Ordinal);
+        Assert.Equal(EditBot.Discord.Interactions.InteractionResponder.ModalTooLate, answer.Content);
         Assert.Equal(0, answer.Flags & 128); // no longer "thinking…"
         bot.Discord.AssertNoContractViolations();
     }
