@@ -80,10 +80,12 @@ public sealed class InteractionRequestHandler(
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            if (reply.TryAbandon())
+            var deferral = DeferralTypeFor(type);
+            if (reply.TryDefer(deferral))
             {
-                logger.LogInformation("Interaction handler slower than {Timeout}: answered with a deferral", options.Value.ReplyTimeout);
-                await WriteAsync(context, DeferralFor(type), JsonContentType);
+                // From here the handler's first answer is turned into an edit or follow-up (InteractionResponder).
+                logger.LogInformation("Interaction handler slower than {Timeout}: answered with deferral type {Type}", options.Value.ReplyTimeout, deferral);
+                await WriteAsync(context, DeferralBody(deferral), JsonContentType);
                 return;
             }
 
@@ -97,10 +99,17 @@ public sealed class InteractionRequestHandler(
     /// Commands and modal submits get DEFERRED_CHANNEL_MESSAGE (5). A button click gets DEFERRED_UPDATE_MESSAGE (6),
     /// which posts nothing visible; autocomplete cannot be deferred, so it gets an empty choice list.
     /// </summary>
-    internal static byte[] DeferralFor(int interactionType) => interactionType switch
+    internal static int DeferralTypeFor(int interactionType) => interactionType switch
     {
-        InteractionType.MessageComponent => "{\"type\":6}"u8.ToArray(),
-        InteractionType.Autocomplete => "{\"type\":8,\"data\":{\"choices\":[]}}"u8.ToArray(),
+        InteractionType.MessageComponent => InteractionCallbackType.DeferredUpdateMessage,
+        InteractionType.Autocomplete => InteractionCallbackType.AutocompleteResult,
+        _ => InteractionCallbackType.DeferredChannelMessage,
+    };
+
+    private static byte[] DeferralBody(int callbackType) => callbackType switch
+    {
+        InteractionCallbackType.DeferredUpdateMessage => "{\"type\":6}"u8.ToArray(),
+        InteractionCallbackType.AutocompleteResult => "{\"type\":8,\"data\":{\"choices\":[]}}"u8.ToArray(),
         _ => "{\"type\":5}"u8.ToArray(),
     };
 

@@ -19,18 +19,25 @@ public sealed partial class InteractionResponder
 
         try
         {
-            if (_httpReply is { IsCompleted: false } reply)
+            if (_httpReply is { } reply)
             {
-                var (body, contentType) = await SerializeForHttpReplyAsync(response, files, cancellationToken);
-                if (reply.TryComplete(body, contentType))
+                if (!reply.IsCompleted)
                 {
-                    _logger.LogDebug("Answered interaction {InteractionId} with callback type {Type} in the HTTP reply", InteractionId, response.Type);
-                    return withResponse && response.Type == InteractionCallbackType.ChannelMessage
-                        ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await OriginalAfterHttpReplyAsync(cancellationToken) } }
-                        : null;
+                    var (body, contentType) = await SerializeForHttpReplyAsync(response, files, cancellationToken);
+                    if (reply.TryComplete(body, contentType))
+                    {
+                        _logger.LogDebug("Answered interaction {InteractionId} with callback type {Type} in the HTTP reply", InteractionId, response.Type);
+                        return withResponse && response.Type == InteractionCallbackType.ChannelMessage
+                            ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await OriginalAfterHttpReplyAsync(cancellationToken) } }
+                            : null;
+                    }
                 }
 
-                _logger.LogDebug("The HTTP reply of interaction {InteractionId} was abandoned; answering over REST", InteractionId);
+                // The endpoint's deferral won the race and is the acknowledgement: the callback route would get 40060.
+                if (reply.DeferredAs is { } deferredAs)
+                {
+                    return await AfterEndpointDeferralAsync(deferredAs, response, files, cancellationToken);
+                }
             }
 
             return await _rest.CreateInteractionResponseAsync(InteractionId, Token, response, files, withResponse, cancellationToken);

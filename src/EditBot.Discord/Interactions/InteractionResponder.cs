@@ -18,6 +18,9 @@ public sealed partial class InteractionResponder
     private readonly TimeProvider _timeProvider;
     private int _responded;
 
+    // A follow-up standing in for @original when the endpoint's deferral left no fitting original (see AfterDeferral).
+    private Message? _originalStandIn;
+
     internal InteractionResponder(DiscordRestClient rest, ulong interactionId, string token, HttpInteractionReply? httpReply, TimeProvider timeProvider, ILogger logger)
     {
         ArgumentException.ThrowIfNullOrEmpty(token);
@@ -88,14 +91,19 @@ public sealed partial class InteractionResponder
             new InteractionResponse { Type = InteractionCallbackType.AutocompleteResult, Data = new InteractionCallbackData { Choices = choices } },
             null, false, cancellationToken);
 
+    /// <summary>The answer's message: @original, or the follow-up standing in for it after a late first answer.</summary>
     public Task<Message> GetOriginalAsync(CancellationToken cancellationToken = default) =>
-        _rest.GetOriginalResponseAsync(Token, cancellationToken);
+        Volatile.Read(ref _originalStandIn) is { } standIn ? Task.FromResult(standIn) : _rest.GetOriginalResponseAsync(Token, cancellationToken);
 
     public Task<Message> EditOriginalAsync(MessageBody message, IReadOnlyList<DiscordFile>? files = null, CancellationToken cancellationToken = default) =>
-        _rest.EditOriginalResponseAsync(Token, message, files, cancellationToken);
+        Volatile.Read(ref _originalStandIn) is { } standIn
+            ? _rest.EditFollowupAsync(Token, standIn.Id, message, files, cancellationToken)
+            : _rest.EditOriginalResponseAsync(Token, message, files, cancellationToken);
 
     public Task DeleteOriginalAsync(CancellationToken cancellationToken = default) =>
-        _rest.DeleteOriginalResponseAsync(Token, cancellationToken);
+        Volatile.Read(ref _originalStandIn) is { } standIn
+            ? _rest.DeleteFollowupAsync(Token, standIn.Id, cancellationToken)
+            : _rest.DeleteOriginalResponseAsync(Token, cancellationToken);
 
     public Task<Message> FollowupAsync(
         MessageBody message, bool ephemeral = false, IReadOnlyList<DiscordFile>? files = null, CancellationToken cancellationToken = default)

@@ -138,15 +138,18 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_abandoned_http_reply_falls_back_to_the_callback_route()
+    public async Task A_defer_after_the_endpoint_deferred_sends_nothing_more()
     {
         var reply = new HttpInteractionReply();
-        reply.TryAbandon();
         _h.Fake.RegisterInteraction(18, "token-18", _channelId);
+        Assert.True(reply.TryDefer(InteractionCallbackType.DeferredChannelMessage));
+        await _h.Fake.AcceptHttpInteractionReplyAsync(18, "token-18", """{"type":5}"""u8.ToArray(), "application/json");
 
         await _h.Responders.Create(18, "token-18", reply).DeferAsync(cancellationToken: Cancel.After());
 
-        Assert.Equal(InteractionCallbackType.DeferredChannelMessage, _h.Fake.GetInteraction("token-18")!.ResponseType);
+        var fake = _h.Fake.GetInteraction("token-18")!;
+        Assert.Equal((InteractionCallbackType.DeferredChannelMessage, 1, 0), (fake.ResponseType, fake.Acknowledgements, fake.AlreadyAcknowledgedRefusals));
+        Assert.Empty(_h.Fake.Requests);
     }
 
     [Fact]

@@ -9,13 +9,14 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>
     /// Tells the fake where an interaction happened (and, for components, on which message), so its responses land
-    /// in that channel. Unregistered interactions are accepted too, in a channel the fake makes up.
+    /// in that channel, and that Discord sends it now (its first answer is due within
+    /// <see cref="InteractionResponseDeadline"/>). Unregistered interactions are accepted too, in a channel the fake makes up.
     /// </summary>
     public FakeInteraction RegisterInteraction(ulong interactionId, string token, ulong channelId, ulong? sourceMessageId = null)
     {
         lock (_sync)
         {
-            var interaction = new FakeInteraction(interactionId, token, channelId) { SourceMessageId = sourceMessageId };
+            var interaction = new FakeInteraction(interactionId, token, channelId) { SourceMessageId = sourceMessageId, SentAt = _timeProvider.GetUtcNow() };
             _interactions[token] = interaction;
             return interaction;
         }
@@ -49,18 +50,40 @@ public sealed partial class FakeDiscordServer
         return interaction;
     }
 
+    /// <summary>
+    /// Discord's window for the first answer to an interaction (callback or HTTP reply), counted from when it was
+    /// sent: later ones get 404 Unknown interaction (10062). Null switches the check off; a test may relax it in its
+    /// own setup only.
+    /// </summary>
+    public TimeSpan? InteractionResponseDeadline { get; set; } = TimeSpan.FromSeconds(3);
+
     private FakeResult InteractionCallback(FakeCall call)
     {
         var interaction = Interaction(call.Id("interaction_id"), call.Text("interaction_token"));
         var body = call.Json ?? [];
-        interaction.Callbacks.Add((JsonObject)body.DeepClone());
+        if (call.Parameters.ContainsKey(HttpReplyMarker))
+        {
+            interaction.HttpReply = (JsonObject)body.DeepClone();
+        }
+        else
+        {
+            interaction.Callbacks.Add((JsonObject)body.DeepClone());
+        }
+
         if (interaction.ResponseType is not null)
         {
+            interaction.AlreadyAcknowledgedRefusals++;
             return FakeResult.Error(400, 40060, "Interaction has already been acknowledged.");
         }
 
         if (interaction.Expired)
         {
+            return FakeResult.NotFound(10062, "interaction");
+        }
+
+        if (InteractionResponseDeadline is { } deadline && interaction.SentAt is { } sent && _timeProvider.GetUtcNow() - sent > deadline)
+        {
+            interaction.LateRefusals++;
             return FakeResult.NotFound(10062, "interaction");
         }
 
@@ -102,6 +125,7 @@ public sealed partial class FakeDiscordServer
         }
 
         interaction.ResponseType = type;
+        interaction.Acknowledgements++;
         return call.Query("with_response") ? FakeResult.Ok(CallbackResponseJson(interaction, type, message)) : FakeResult.NoContent;
     }
 

@@ -16,7 +16,8 @@ public sealed partial class FakeDiscordServer
     /// Answers the next <paramref name="times"/> matching requests with a 429 of this scope, then keeps answering 429
     /// (marked <see cref="FakeRateLimitAnswer.Early"/>) to anything that comes back before <paramref name="retryAfter"/>.
     /// Global applies to all non-interaction routes; shared to the route's resource; user to the route's bucket.
+    /// <paramref name="channelId"/> narrows the match to requests on that one channel (e.g. only the audit channel).
     /// </summary>
-    public void ForceRateLimit(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey = null, int times = 1) =>
-        _rateLimiter.Force(scope, retryAfter, routeKey, times);
+    public void ForceRateLimit(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey = null, int times = 1, ulong? channelId = null) =>
+        _rateLimiter.Force(scope, retryAfter, routeKey, times, channelId is { } channel ? "channel:" + channel.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
 }

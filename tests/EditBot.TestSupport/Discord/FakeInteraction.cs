@@ -17,6 +17,24 @@ public sealed class FakeInteraction(ulong id, string token, ulong channelId)
     /// <summary>Callback bodies received (a second one is rejected with 40060, but still recorded here).</summary>
     public List<JsonObject> Callbacks { get; } = [];
 
+    /// <summary>
+    /// The body the bot's interactions endpoint answered Discord's HTTP POST with (the Http transport), or null. Like a
+    /// REST callback it is the acknowledgement when it comes first; it is recorded whether accepted or refused.
+    /// </summary>
+    public JsonObject? HttpReply { get; set; }
+
+    /// <summary>When Discord sent the interaction (the fake's clock): the 3-second deadline of the first answer runs from here.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>How many acknowledgements were accepted: over the HTTP reply or the callback route. More than one is a fake bug.</summary>
+    public int Acknowledgements { get; set; }
+
+    /// <summary>First answers refused because one was already accepted (400, code 40060).</summary>
+    public int AlreadyAcknowledgedRefusals { get; set; }
+
+    /// <summary>First answers refused because they came after the 3-second deadline (404, code 10062).</summary>
+    public int LateRefusals { get; set; }
+
     /// <summary>The type of the accepted callback, or null before it.</summary>
     public int? ResponseType { get; set; }
 

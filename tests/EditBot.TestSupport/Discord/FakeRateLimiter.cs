@@ -44,11 +44,11 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         }
     }
 
-    public void Force(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey, int times)
+    public void Force(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey, int times, string? major = null)
     {
         lock (_sync)
         {
-            _forced.Add(new Forced(scope, retryAfter, routeKey, times));
+            _forced.Add(new Forced(scope, retryAfter, routeKey, times, major));
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
                 return Answer(key, FakeRateLimitScope.Shared, sharedUntil - now, forced: true, early: true, now);
             }
 
-            if (_forced.FirstOrDefault(f => f.Times > 0 && (f.RouteKey is null || f.RouteKey == key) && !(exempt && f.Scope == FakeRateLimitScope.Global)) is { } forced)
+            if (_forced.FirstOrDefault(f => f.Times > 0 && (f.RouteKey is null || f.RouteKey == key) && (f.Major is null || f.Major == major) && !(exempt && f.Scope == FakeRateLimitScope.Global)) is { } forced)
             {
                 forced.Times--;
                 var until = now + forced.RetryAfter;
@@ -167,13 +167,15 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         public FakeRateLimitScope BlockedScope { get; set; }
     }
 
-    private sealed class Forced(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey, int times)
+    private sealed class Forced(FakeRateLimitScope scope, TimeSpan retryAfter, string? routeKey, int times, string? major)
     {
         public FakeRateLimitScope Scope { get; } = scope;
 
         public TimeSpan RetryAfter { get; } = retryAfter;
 
         public string? RouteKey { get; } = routeKey;
+
+        public string? Major { get; } = major;
 
         public int Times { get; set; } = times;
     }

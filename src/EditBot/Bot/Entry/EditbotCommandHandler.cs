@@ -27,7 +27,9 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
                 await InteractionReplies.EphemeralAsync(responder, await StatusAsync(interaction, cancellationToken), cancellationToken);
                 break;
             case "cancel":
-                await InteractionReplies.EphemeralAsync(responder, await CancelAsync(interaction, data.GetString("job"), cancellationToken), cancellationToken);
+                // Acknowledge first: cancelling writes the store and tells every job observer, which may wait on Discord.
+                await responder.DeferAsync(ephemeral: true, cancellationToken);
+                await responder.EditOriginalAsync(await CancelAsync(interaction, data.GetString("job"), cancellationToken), cancellationToken: cancellationToken);
                 break;
             default:
                 await InteractionReplies.EphemeralAsync(responder, HelpText.Render(options.Value), cancellationToken);

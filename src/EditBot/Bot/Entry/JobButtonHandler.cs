@@ -72,6 +72,8 @@ public sealed class JobButtonHandler(
 
     private async Task CancelAsync(Job job, InteractionResponder responder, CancellationToken cancellationToken)
     {
+        // Acknowledge first: cancelling writes the store and tells every job observer, which may wait on Discord.
+        await responder.DeferAsync(ephemeral: true, cancellationToken);
         var result = await jobs.CancelAsync(job.Id, "Cancelled by a Discord user", cancellationToken);
         var text = result.Outcome switch
         {
@@ -80,7 +82,7 @@ public sealed class JobButtonHandler(
             JobCommandOutcome.NotAllowed => "That edit has already finished.",
             _ => "I can't find that edit any more.",
         };
-        await InteractionReplies.EphemeralAsync(responder, text, cancellationToken);
+        await responder.EditOriginalAsync(new MessageBody { Content = text }, cancellationToken: cancellationToken);
     }
 
     private async Task RerollAsync(Interaction interaction, Job job, DiscordOrigin original, InteractionResponder responder, CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public static class ModerationDiscordServiceCollectionExtensions
         services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ReviewQueueObserver>());
         services.AddSingleton<IBotCommandModule, ModerationCommandModule>();
         services.AddEditBotReviewExpiry<ReviewExpiryHandler>();
+        services.TryAddSingleton<AuditPostingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditPostingService>());
         services.AddHostedService<MissingReviewPostService>();
         services.AddHostedService<ModelPriceLoader>();
         return services;

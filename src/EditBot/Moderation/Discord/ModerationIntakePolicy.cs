@@ -23,7 +23,7 @@ public sealed class ModerationIntakePolicy(ModerationService moderation, GuildIm
         {
             // No job exists for a refused request, so no observer sees it: the refusal is audited here.
             var entry = AuditEntries.ForRequest(AuditEventKind.Refused, request, null, verdict.Cost, time.GetUtcNow(), $"{refusal.Rule}: {refusal.Message}");
-            await auditLog.PostAsync(guildId, entry, cancellationToken);
+            auditLog.Enqueue(guildId, entry);
             return IntakeDecision.Refuse(RefusalText(refusal));
         }
 

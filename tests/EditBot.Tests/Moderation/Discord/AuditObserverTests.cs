@@ -40,6 +40,7 @@ public sealed class AuditObserverTests : IAsyncLifetime
         await h.ConfigureAsync(s => s with { AuditChannelId = audit.Id, Review = new ReviewSettings { Enabled = true, ChannelId = 999 } });
         var job = await h.EnqueueAsync("a blue hat");
         await h.Get<ReviewDecisions>().RejectAsync(job.Id, 55, "off topic", CancellationToken.None);
+        await h.WaitForAuditPostsAsync(audit.Id, 2);
 
         var lines = h.Discord.MessagesIn(audit.Id).Select(m => m.Content).ToList();
         Assert.Equal(2, lines.Count);

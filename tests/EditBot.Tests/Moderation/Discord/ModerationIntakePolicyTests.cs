@@ -32,6 +32,7 @@ public sealed class ModerationIntakePolicyTests : IAsyncLifetime
 
         Assert.True(decision.IsRefused);
         Assert.Contains("gore", decision.RefusalMessage, StringComparison.OrdinalIgnoreCase);
+        await h.WaitForAuditPostsAsync(audit.Id, 1);
         var line = Assert.Single(h.Discord.MessagesIn(audit.Id)).Content;
         Assert.StartsWith("**Refused** · no job", line, StringComparison.Ordinal);
         var post = h.Discord.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith($"/channels/{audit.Id}/messages", StringComparison.Ordinal));

@@ -1,32 +1,35 @@
+using System.Threading.Channels;
 using EditBot.Discord.Models;
-using EditBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
 
 /// <summary>
-/// Posts audit entries to a server's audit channel. Best effort: a missing channel means no audit log, and a failed
-/// post is logged and dropped, never failing the request or job that caused it. Nobody is pinged.
+/// The audit log's front: entries are queued and posted in the background by <see cref="AuditPostingService"/>, so a
+/// slow or rate-limited audit channel never holds up the interaction, intake or job that caused the entry. Bounded:
+/// when the channel is down for long, new entries are dropped and logged rather than growing without end.
 /// </summary>
-public sealed partial class AuditLog(DiscordRestClient rest, GuildSettingsStore settingsStore, ILogger<AuditLog> logger)
+public sealed partial class AuditLog(ILogger<AuditLog> logger)
 {
-    public async Task PostAsync(ulong guildId, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Entries waiting to be posted, across all servers.</summary>
+    public const int Capacity = 1000;
+
+    private readonly System.Threading.Channels.Channel<PendingAuditPost> _queue = System.Threading.Channels.Channel.CreateBounded<PendingAuditPost>(
+        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    internal ChannelReader<PendingAuditPost> Pending => _queue.Reader;
+
+    /// <summary>Queues the entry for posting; never waits. False (logged) when the queue is full.</summary>
+    public bool Enqueue(ulong guildId, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        try
+        if (_queue.Writer.TryWrite(new PendingAuditPost(guildId, entry)))
         {
-            var settings = await settingsStore.GetAsync(guildId, cancellationToken);
-            if (settings.AuditChannelId is not { } channelId)
-            {
-                return;
-            }
+            return true;
+        }
 
-            await rest.CreateMessageAsync(channelId, Body(entry), cancellationToken: cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogPostFailed(logger, error, entry.Kind, entry.JobId, guildId);
-        }
+        LogDropped(logger, entry.Kind, entry.JobId, guildId, Capacity);
+        return false;
     }
 
     /// <summary>The audit message: one line, no pings (the prompt and names may contain mentions).</summary>
@@ -36,6 +39,6 @@ public sealed partial class AuditLog(DiscordRestClient rest, GuildSettingsStore 
         return new MessageBody { Content = entry.ToLine(), AllowedMentions = AllowedMentions.None };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit entry {Kind} of job {JobId} could not be posted in guild {GuildId}")]
-    private static partial void LogPostFailed(ILogger logger, Exception error, AuditEventKind kind, Guid? jobId, ulong guildId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit entry {Kind} of job {JobId} in guild {GuildId} dropped: {Capacity} entries already wait to be posted")]
+    private static partial void LogDropped(ILogger logger, AuditEventKind kind, Guid? jobId, ulong guildId, int capacity);
 }

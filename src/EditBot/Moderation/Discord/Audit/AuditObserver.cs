@@ -5,17 +5,17 @@ namespace EditBot.Moderation.Discord;
 
 /// <summary>
 /// Writes every request (received, sent to review), decision (approved, rejected, expired, cancelled) and outcome
-/// (done, failed) of a server's jobs to its audit channel. Jobs without a server are skipped.
+/// (done, failed) of a server's jobs to its audit channel (through the queue). Jobs without a server are skipped.
 /// </summary>
 public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimeProvider time) : IJobObserver
 {
-    public async ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken)
+    public ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(change);
         if (KindOf(change) is not { } kind || ModerationContext.GuildOf(job) is not { } guildId)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         ulong? actor = null;
@@ -37,7 +37,9 @@ public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimePr
         }
 
         var entry = AuditEntries.ForJob(kind, job, costs, time.GetUtcNow(), actor, detail);
-        await auditLog.PostAsync(guildId, entry, cancellationToken);
+        // Queued, not posted: this runs inside job transitions, some of them on an interaction's path.
+        auditLog.Enqueue(guildId, entry);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Which audit event a transition is; notes (no state change) and intermediate steps are not audited.</summary>

@@ -33,9 +33,19 @@ public sealed class ReviewButtonHandler(JobService jobs, GuildSettingsStore sett
             return;
         }
 
+        if (ReviewPolicy.IsExpired(job, settings, time.GetUtcNow()))
+        {
+            // Expiring now updates the post, tells the requester and audits: acknowledge before that slow work.
+            await responder.DeferAsync(ephemeral: true, cancellationToken);
+            var message = ReviewMessages.Expired(settings.Review.EffectiveExpiry);
+            await decisions.ExpireAsync(job.Id, message, cancellationToken);
+            await responder.EditOriginalAsync(Text(message), cancellationToken: cancellationToken);
+            return;
+        }
+
         if (!ReviewPolicy.CanDecide(job, settings, time.GetUtcNow()))
         {
-            await Ephemeral(responder, await TooLateAsync(job, settings, cancellationToken), cancellationToken);
+            await Ephemeral(responder, ReviewPostText.Ended(job.State), cancellationToken);
             return;
         }
 
@@ -75,19 +85,6 @@ public sealed class ReviewButtonHandler(JobService jobs, GuildSettingsStore sett
         JobCommandOutcome.NotFound => Gone,
         _ => ReviewPostText.Ended(result.Job?.State ?? JobState.Failed),
     };
-
-    /// <summary>A press after the request ended, or after it expired but before the sweep noticed (then it expires now).</summary>
-    private async Task<string> TooLateAsync(Job job, GuildSettings settings, CancellationToken cancellationToken)
-    {
-        if (ReviewPolicy.IsExpired(job, settings, time.GetUtcNow()))
-        {
-            var message = ReviewMessages.Expired(settings.Review.EffectiveExpiry);
-            await decisions.ExpireAsync(job.Id, message, cancellationToken);
-            return message;
-        }
-
-        return ReviewPostText.Ended(job.State);
-    }
 
     private static async Task Ephemeral(InteractionResponder responder, string text, CancellationToken cancellationToken) =>
         await responder.RespondAsync(Text(text), ephemeral: true, cancellationToken: cancellationToken);

@@ -23,7 +23,8 @@ namespace EditBot.Tests.Moderation.Discord.Support;
 
 /// <summary>
 /// The moderation layer's Discord side (as <c>AddEditBotModerationDiscord</c> registers it) over in-memory stores,
-/// a fake clock and the fake Discord REST server. No hosted service runs: tests call the pieces directly.
+/// a fake clock and the fake Discord REST server. Of the hosted services only the audit poster runs (audit posts are
+/// queued, as in the bot); tests call the other pieces directly.
 /// </summary>
 public sealed class ModerationDiscordHarness : IAsyncDisposable
 {
@@ -77,6 +78,7 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
         services.AddSingleton<EditBot.Bot.Progress.ProgressMessages>();
         services.AddEditBotModerationDiscord(configuration);
         var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<AuditPostingService>().StartAsync(CancellationToken.None);
         return new ModerationDiscordHarness(discord, provider, time);
     }
 
@@ -108,8 +110,13 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
 
     public InteractionResponder Responder(Interaction interaction) => Get<InteractionResponderFactory>().Create(interaction);
 
+    /// <summary>Waits until <paramref name="count"/> audit posts reached <paramref name="channelId"/> (they are posted in the background).</summary>
+    public Task WaitForAuditPostsAsync(ulong channelId, int count) =>
+        BotHarness.WaitUntilAsync(() => Discord.MessagesIn(channelId).Count >= count, $"{count} audit posts");
+
     public async ValueTask DisposeAsync()
     {
+        await Services.GetRequiredService<AuditPostingService>().StopAsync(CancellationToken.None);
         await Services.DisposeAsync();
         await Discord.DisposeAsync();
     }
