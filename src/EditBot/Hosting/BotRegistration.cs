@@ -3,8 +3,6 @@ using EditBot.Core.Engine;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
-using EditBot.Discord.Rest;
-using EditBot.Hosting.DiscordStartup;
 using EditBot.Moderation.Discord;
 using EditBot.Observability;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -24,12 +21,7 @@ public static class BotRegistration
     public static IServiceCollection AddEditBotBot(this IServiceCollection services, IConfiguration configuration, DiscordTransport transport)
     {
         services.AddEditBotDiscordRest(configuration);
-        // Discord may be down when the bot starts: start-up calls wait it out instead of failing the host.
-        services.AddOptions<DiscordRetryOptions>().BindConfiguration(DiscordRetryOptions.Section);
-        services.AddSingleton<DiscordAvailability>();
-        services.AddSingleton<DiscordStartupRetry>();
-        services.Replace(ServiceDescriptor.Singleton<IGatewayInfoProvider>(
-            sp => new RetryingGatewayInfoProvider(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordStartupRetry>())));
+        services.AddEditBotDiscordStartup();
         if (transport == DiscordTransport.Http)
         {
             services.AddEditBotDiscordHttpInteractions();
