@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace EditBot.Discord.Gateway;
 
 /// <summary>
-/// One connection of a shard, from connect to close: HELLO, IDENTIFY or RESUME, then the receive loop. It decides
+/// One connection of a shard, from connect to close: HELLO, then the receive loop and heartbeats, with IDENTIFY or
+/// RESUME sent alongside (identify may wait for its slot). It decides
 /// how the connection ended; <see cref="GatewayShard"/> decides when to try again.
 /// </summary>
 internal sealed partial class GatewayConnection(GatewayShardContext context, GatewaySession session)
@@ -41,8 +42,12 @@ internal sealed partial class GatewayConnection(GatewayShardContext context, Gat
 
             var interval = ReadyPayloadReader.ReadHeartbeatInterval(helloFrame.Data(socket.Current(hello)));
             heartbeatTask = heartbeat.RunAsync(interval, connectionEnd.Token);
-            await AuthenticateAsync(socket, stopping);
-            return await ReceiveLoopAsync(socket, heartbeat, stopping);
+            // Receive from HELLO on, not from IDENTIFY on: waiting for the identify slot can outlast a heartbeat
+            // interval, and acks nobody reads would make the heartbeat call a healthy connection a zombie, drop it
+            // and lose the slot it waited for, again and again.
+            var receiving = ReceiveUntilEndAsync(socket, heartbeat, connectionEnd, stopping);
+            await AuthenticateWhileReceivingAsync(socket, connectionEnd.Token, stopping);
+            return await receiving;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -61,6 +66,39 @@ internal sealed partial class GatewayConnection(GatewayShardContext context, Gat
             await connectionEnd.CancelAsync();
             await heartbeatTask;
             context.State.SetConnected(false);
+        }
+    }
+
+    private async Task<GatewayConnectionOutcome> ReceiveUntilEndAsync(
+        GatewaySocket socket, GatewayHeartbeat heartbeat, CancellationTokenSource connectionEnd, CancellationToken stopping)
+    {
+        try
+        {
+            return await ReceiveLoopAsync(socket, heartbeat, stopping);
+        }
+        finally
+        {
+            // Also ends an IDENTIFY still waiting for its slot: the slot stays free for the next connection.
+            await connectionEnd.CancelAsync();
+        }
+    }
+
+    /// <summary>IDENTIFY or RESUME while the receive loop runs; how the connection ends is the receive loop's to say.</summary>
+    private async Task AuthenticateWhileReceivingAsync(GatewaySocket socket, CancellationToken connectionEnd, CancellationToken stopping)
+    {
+        using var authenticating = CancellationTokenSource.CreateLinkedTokenSource(connectionEnd, stopping);
+        try
+        {
+            await AuthenticateAsync(socket, authenticating.Token);
+        }
+        catch (OperationCanceledException) when (authenticating.IsCancellationRequested)
+        {
+            // The connection ended or the bot stops while IDENTIFY waited: the receive loop has the reason.
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // IDENTIFY/RESUME could not be sent: the connection is broken; make sure the receive loop sees it too.
+            socket.Abort();
         }
     }
 

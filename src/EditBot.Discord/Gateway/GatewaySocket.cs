@@ -124,6 +124,9 @@ internal sealed class GatewaySocket : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the connection at once (no close handshake); a pending receive fails.</summary>
+    public void Abort() => _socket.Abort();
+
     private void Grow(int used)
     {
         var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);

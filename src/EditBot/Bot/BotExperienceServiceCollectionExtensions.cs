@@ -50,6 +50,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<IJobDelivery, DiscordJobDelivery>();
         services.AddSingleton<IJobObserver, ProgressObserver>();
         services.AddHostedService<DiscordEventPump>();
+        services.AddEditBotDiscordStartup(); // command registration waits out a Discord outage
         services.AddHostedService<CommandRegistrationService>();
         return services;
     }

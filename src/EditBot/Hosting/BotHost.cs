@@ -2,6 +2,7 @@ using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using Microsoft.AspNetCore.Hosting;
 using EditBot.Engine;
+using EditBot.Hosting.DiscordStartup;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,13 @@ public static class BotHost
         {
             // A close that must not be retried (bad token, disallowed intents) stops the host: say what to fix.
             await Console.Error.WriteLineAsync($"EditBot stopped: {fatal.Message}");
+            return 1;
+        }
+
+        // A refusal seen outside the gateway (a 401 while registering commands) stops the host the same way.
+        if (app.Services.GetRequiredService<DiscordAvailability>().Refusal is { } refusal)
+        {
+            await Console.Error.WriteLineAsync($"EditBot stopped: {refusal}");
             return 1;
         }
 

@@ -21,6 +21,7 @@ public static class BotRegistration
     public static IServiceCollection AddEditBotBot(this IServiceCollection services, IConfiguration configuration, DiscordTransport transport)
     {
         services.AddEditBotDiscordRest(configuration);
+        services.AddEditBotDiscordStartup();
         if (transport == DiscordTransport.Http)
         {
             services.AddEditBotDiscordHttpInteractions();

@@ -4,6 +4,7 @@ using EditBot.Core.Storage;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Hosting;
+using EditBot.Hosting.DiscordStartup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,12 +14,18 @@ namespace EditBot.Observability;
 /// /healthz: ready (200) only when the Discord side can receive (every gateway shard READY, or the HTTP endpoint
 /// serving, which it is when this answers) and the store answers a query; otherwise 503 with the reason.
 /// </summary>
-public sealed class ReadinessProbe(IServiceProvider services, TransportKind transport, IJobStore store, IEngineStatus engine)
+public sealed class ReadinessProbe(
+    IServiceProvider services, TransportKind transport, DiscordAvailability discord, IJobStore store, IEngineStatus engine)
 {
     public async Task WriteAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var problems = new List<string>();
+        var problems = new List<string>(discord.Problems);
+        if (discord.Refusal is { } refusal)
+        {
+            problems.Add($"discord: refused: {refusal}");
+        }
+
         if (transport.Transport == DiscordTransport.Gateway)
         {
             var gateway = services.GetRequiredService<GatewayState>();
@@ -26,7 +33,7 @@ public sealed class ReadinessProbe(IServiceProvider services, TransportKind tran
             {
                 problems.Add($"gateway stopped: {fatal.Message}");
             }
-            else if (!gateway.AllReady)
+            else if (!gateway.AllReady && problems.Count == 0)
             {
                 problems.Add("gateway not ready");
             }

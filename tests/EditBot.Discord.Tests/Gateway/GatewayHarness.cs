@@ -52,6 +52,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Identify pacing of client and fake alike: short, so tests that identify again stay fast.</summary>
+    public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     public static async Task<GatewayHarness> CreateAsync(TimeProvider? time = null) =>
         new(await FakeDiscordGateway.StartAsync(time), time ?? TimeProvider.System);
 
@@ -59,7 +62,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public GatewayHarness Start(int shardId = 0, int shardCount = 1)
     {
         var channel = _channel = new DiscordEventChannel(Options.Create(new DiscordOptions { EventQueueCapacity = 100_000 }));
-        IdentifyGate = new GatewayIdentifyGate(Time, NullLogger<GatewayIdentifyGate>.Instance) { BucketInterval = TimeSpan.FromMilliseconds(50) };
+        Gateway.IdentifyInterval = IdentifyInterval;
+        IdentifyGate = new GatewayIdentifyGate(Time, NullLogger<GatewayIdentifyGate>.Instance) { BucketInterval = IdentifyInterval };
         State = new GatewayShardState(shardId, shardCount);
         var shard = new GatewayShard(State, Gateway.Url, Discord, Client, IdentifyGate, channel.Writer, Time, Log);
         _reader = Task.Run(async () =>

@@ -99,6 +99,7 @@ public sealed class GatewayHostedServiceTests
         FakeDiscordGateway gateway, DiscordOptions discord, int shards, int maxConcurrency = 2, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
+        gateway.MaxConcurrency = maxConcurrency; // the fake paces identifies by the buckets its /gateway/bot answer names
         var state = new GatewayState();
         var client = new GatewayClientOptions { ReconnectBaseDelay = TimeSpan.FromMilliseconds(20), ReconnectMaxDelay = TimeSpan.FromMilliseconds(100) };
         var service = new GatewayHostedService(

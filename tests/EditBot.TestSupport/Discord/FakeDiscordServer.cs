@@ -26,6 +26,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly List<FakeDiscordRequest> _requests = [];
     private readonly List<(int Status, string? RouteKey, int Times)> _forcedErrors = [];
     private WebApplication? _app;
+    private int _port;
     private long _nextId = 1_300_000_000_000_000_000;
 
     public FakeDiscordServer(TimeProvider? timeProvider = null)
@@ -47,11 +48,25 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>The bot token requests must carry as <c>Authorization: Bot &lt;token&gt;</c>.</summary>
     public string Token { get; set; } = "fake-bot-token";
 
+    /// <summary>
+    /// Picks a free port now and fixes <see cref="BaseUrl"/> to it without listening yet: the bot can be pointed at a
+    /// Discord that is down (connection refused) and find it there once <see cref="StartAsync"/> runs.
+    /// </summary>
+    public void ReservePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _port = port;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{_port}");
         _app = builder.Build();
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken);

@@ -43,12 +43,21 @@ public sealed class BotHarness : IAsyncDisposable
     public static async Task<BotHarness> StartAsync(
         IDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool waitForReady = true)
+        bool waitForReady = true,
+        bool discordUp = true)
     {
         var gmi = new FakeGmiServer();
         await gmi.StartAsync();
         var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId };
-        await discord.StartAsync();
+        if (discordUp)
+        {
+            await discord.StartAsync();
+        }
+        else
+        {
+            discord.ReservePort(); // connection refused until the test starts it
+        }
+
         var gateway = await FakeDiscordGateway.StartAsync();
         gateway.HeartbeatIntervalMs = 1000;
         discord.GatewayUrl = gateway.Url;

@@ -33,6 +33,11 @@ public sealed partial class FakeDiscordGateway
         }
 
         var shardPair = shard ?? [0, 1];
+        if (!await TakeIdentifySlotAsync(connection, shardPair[0]))
+        {
+            return null;
+        }
+
         var session = new FakeGatewaySession($"fake-session-{Interlocked.Increment(ref _sessionCounter)}-{Guid.NewGuid():N}", shardPair[0], shardPair[1]);
         lock (_lock)
         {

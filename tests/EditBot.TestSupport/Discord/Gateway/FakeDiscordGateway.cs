@@ -22,6 +22,8 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
     private readonly List<GatewayResumeRecord> _resumes = [];
     private readonly List<GatewayHeartbeatRecord> _heartbeats = [];
     private readonly List<int?> _clientCloses = [];
+    private readonly List<int> _serverCloses = [];
+    private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _connectionCount;
     private int _sessionCounter;

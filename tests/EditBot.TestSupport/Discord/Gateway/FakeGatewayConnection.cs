@@ -8,6 +8,7 @@ namespace EditBot.TestSupport.Discord.Gateway;
 internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocket socket, HttpContext http) : IDisposable
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private ITimer? _heartbeatDeadline;
 
     public FakeGatewaySession? Session { get; private set; }
 
@@ -18,6 +19,12 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
         try
         {
             await TrySendAsync(FakeGatewayFrames.Hello(gateway.HeartbeatIntervalMs));
+            if (gateway.EnforceHeartbeatDeadline)
+            {
+                _heartbeatDeadline = gateway.Time.CreateTimer(
+                    static state => _ = ((FakeGatewayConnection)state!).MissedHeartbeatAsync(), this, gateway.HeartbeatDeadline, Timeout.InfiniteTimeSpan);
+            }
+
             while (true)
             {
                 var (message, closeStatus) = await ReceiveAsync();
@@ -37,8 +44,28 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
         }
         finally
         {
+            if (_heartbeatDeadline is not null)
+            {
+                await _heartbeatDeadline.DisposeAsync();
+            }
+
             Session?.Detach(this);
         }
+    }
+
+    /// <summary>
+    /// No heartbeat in time: Discord drops such a connection; the fake closes it with 4009 (session timed out) and
+    /// ends its session, the strictest reading, so a client that stops beating (for instance while it waits to
+    /// identify) has to start over and its test sees it.
+    /// </summary>
+    private async Task MissedHeartbeatAsync()
+    {
+        if (Session is { } session)
+        {
+            session.Invalidated = true;
+        }
+
+        await TryCloseAsync(4009, "Session timed out.");
     }
 
     private async Task HandleAsync(JsonObject frame)
@@ -48,6 +75,7 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
         {
             case 1:
                 gateway.RecordHeartbeat(data is null ? null : (long?)data);
+                _heartbeatDeadline?.Change(gateway.HeartbeatDeadline, Timeout.InfiniteTimeSpan);
                 if (gateway.AcknowledgeHeartbeats)
                 {
                     await TrySendAsync(FakeGatewayFrames.HeartbeatAck());
@@ -95,6 +123,11 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
         {
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
+                if (socket.State == WebSocketState.Open)
+                {
+                    gateway.RecordServerClose(code); // the fake's own decision, not the echo of a client close
+                }
+
                 await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
             }
         }

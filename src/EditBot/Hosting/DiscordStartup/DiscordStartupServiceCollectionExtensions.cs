@@ -1,0 +1,24 @@
+using EditBot.Discord.Gateway;
+using EditBot.Discord.Rest;
+using EditBot.Hosting.DiscordStartup;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class DiscordStartupServiceCollectionExtensions
+{
+    /// <summary>
+    /// Discord may be down when the bot starts: start-up calls (gateway discovery, command registration) wait it out
+    /// with <see cref="DiscordStartupRetry"/> instead of failing the host. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddEditBotDiscordStartup(this IServiceCollection services)
+    {
+        services.AddOptions<DiscordRetryOptions>().BindConfiguration(DiscordRetryOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<DiscordAvailability>();
+        services.TryAddSingleton<DiscordStartupRetry>();
+        services.Replace(ServiceDescriptor.Singleton<IGatewayInfoProvider>(
+            sp => new RetryingGatewayInfoProvider(sp.GetRequiredService<DiscordRestClient>(), sp.GetRequiredService<DiscordStartupRetry>())));
+        return services;
+    }
+}
