@@ -2,6 +2,7 @@ using EditBot.Discord.Gateway;
 using EditBot.Discord.Rest;
 using EditBot.Hosting.DiscordStartup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +14,8 @@ public static class DiscordStartupServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEditBotDiscordStartup(this IServiceCollection services)
     {
-        services.AddOptions<DiscordRetryOptions>().BindConfiguration(DiscordRetryOptions.Section);
+        services.AddOptions<DiscordRetryOptions>().BindConfiguration(DiscordRetryOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordRetryOptions>, DiscordRetryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordAvailability>();
         services.TryAddSingleton<DiscordStartupRetry>();
