@@ -19,6 +19,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
 fi
 
+# Debian 12's own nodejs is 18.x, older than the emulator's Prisma accepts: say so plainly instead of failing later.
+node_version=$(node -e 'const [a,b]=process.versions.node.split(".").map(Number); console.log(a*1000+b)')
+if [ "$node_version" -lt 20019 ]; then
+  echo "Node.js 20.19 or later is required by the discord-digital-twin test (found $(node -v)); install a newer nodejs and rerun." >&2
+  exit 1
+fi
+
 # npm ci when node_modules is missing or was installed from another lock file (a stamp of the lock's hash says which).
 third_party=tests/third-party
 lock_hash=$(sha256sum "$third_party/package-lock.json" | cut -d' ' -f1)

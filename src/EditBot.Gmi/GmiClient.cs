@@ -40,7 +40,8 @@ public sealed class GmiClient
         // and posting it would be refused (and, for a lenient server, could mean "mask everything").
         if (payload.Mask is { Length: 0 })
         {
-            throw new ArgumentException("The mask is empty; pass null for an edit without a mask.", nameof(payload));
+            // Refused before the POST, as the 400 GMI would answer: a definitive failure of the job, never a retry.
+            throw new EditBackendException(BackendErrorKind.BadRequest, "The mask is empty; an edit without a mask sends no mask at all.");
         }
 
         var body = new SubmitBody(_options.Model, new EditPayloadDto

@@ -36,6 +36,16 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_mask_is_a_bad_request_that_never_reaches_the_wire()
+    {
+        var error = await SubmitFailsAsync(payload: Payload() with { Mask = "" });
+
+        Assert.Equal(BackendErrorKind.BadRequest, error.Kind);
+        Assert.False(error.IsTransient);
+        Assert.Equal(0, _fake.SubmitAttempts);
+    }
+
+    [Fact]
     public async Task Missing_key_fails_before_sending_anything()
     {
         await using var services = GmiTestServices.Create(_fake, s => s["Gmi:ApiKey"] = null);

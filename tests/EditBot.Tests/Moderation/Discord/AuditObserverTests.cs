@@ -1,3 +1,4 @@
+using EditBot.Tests.Support;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
@@ -51,9 +52,24 @@ public sealed class AuditObserverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Entries_audited_while_the_host_stops_are_still_posted()
+    {
+        await h.ConfigureAsync(s => s with { AuditChannelId = audit.Id });
+        var poster = h.Get<AuditPostingService>();
+
+        await poster.StopAsync(CancellationToken.None); // the host stops the poster before the engine (reverse registration)
+        await h.EnqueueAsync(needsReview: false);       // ... and the engine still audits while it finishes
+        using var shutdownTimeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await poster.StoppedAsync(shutdownTimeout.Token);
+
+        Assert.Single(h.Discord.MessagesIn(audit.Id));
+    }
+
+    [Fact]
     public async Task Servers_without_an_audit_channel_get_no_posts()
     {
         await h.EnqueueAsync(needsReview: false);
+        await h.WhenAuditSettledAsync(); // posts are made in the background: wait until every queued one was tried
         Assert.Empty(h.Discord.MessagesIn(audit.Id));
     }
 
@@ -63,7 +79,12 @@ public sealed class AuditObserverTests : IAsyncLifetime
         await h.ConfigureAsync(s => s with { AuditChannelId = audit.Id });
         h.Discord.ForbidChannel(audit.Id);
         var job = await h.EnqueueAsync(needsReview: false);
-        Assert.Equal(JobState.Queued, job.State);
+        // The post is made in the background: wait until Discord refused it, then check the job did not care.
+        await BotHarness.WaitUntilAsync(
+            () => h.Discord.Requests.Any(r => r.Method == "POST" && r.Path.Contains($"/channels/{audit.Id}/messages", StringComparison.Ordinal) && r.Status == 403),
+            "the refused audit post");
+        await h.WhenAuditSettledAsync();
+        Assert.Equal(JobState.Queued, (await h.Jobs.GetAsync(job.Id, CancellationToken.None))!.State);
         Assert.Empty(h.Discord.MessagesIn(audit.Id));
     }
 

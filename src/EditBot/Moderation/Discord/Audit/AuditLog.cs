@@ -17,19 +17,71 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger)
     private readonly System.Threading.Channels.Channel<PendingAuditPost> _queue = System.Threading.Channels.Channel.CreateBounded<PendingAuditPost>(
         new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
+    private readonly Lock _gate = new();
+    private int _outstanding;
+    private TaskCompletionSource _idle = Idle();
+
     internal ChannelReader<PendingAuditPost> Pending => _queue.Reader;
+
+    /// <summary>Entries queued and not yet posted (or given up on).</summary>
+    public int Outstanding
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outstanding;
+            }
+        }
+    }
 
     /// <summary>Queues the entry for posting; never waits. False (logged) when the queue is full.</summary>
     public bool Enqueue(ulong guildId, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (_queue.Writer.TryWrite(new PendingAuditPost(guildId, entry)))
+        lock (_gate)
         {
-            return true;
+            if (_queue.Writer.TryWrite(new PendingAuditPost(guildId, entry)))
+            {
+                if (_outstanding++ == 0)
+                {
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                return true;
+            }
         }
 
         LogDropped(logger, entry.Kind, entry.JobId, guildId, Capacity);
         return false;
+    }
+
+    /// <summary>Completes when every queued entry was posted or given up on (at shutdown, and for tests).</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The poster is done with one entry (posted, refused or dropped).</summary>
+    internal void Settled()
+    {
+        lock (_gate)
+        {
+            if (--_outstanding == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Idle()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        idle.SetResult();
+        return idle;
     }
 
     /// <summary>The audit message: one line, no pings (the prompt and names may contain mentions).</summary>

@@ -7,10 +7,12 @@ namespace EditBot.Moderation.Discord;
 /// <summary>
 /// Drains <see cref="AuditLog"/>'s queue in order, one post at a time (the REST client waits out the audit channel's
 /// rate limits here, off every interaction path). Best effort: a missing channel means no audit log, and a failed
-/// post is logged and dropped, never failing anything else. Nobody is pinged.
+/// post is logged and dropped, never failing anything else. Nobody is pinged. At shutdown it keeps posting until every
+/// other hosted service has stopped (they may still audit while they finish), then drains what is left within the
+/// host's shutdown timeout and logs what it could not post.
 /// </summary>
 public sealed partial class AuditPostingService(
-    AuditLog auditLog, DiscordRestClient rest, GuildSettingsStore settingsStore, ILogger<AuditPostingService> logger) : BackgroundService
+    AuditLog auditLog, DiscordRestClient rest, GuildSettingsStore settingsStore, ILogger<AuditPostingService> logger) : BackgroundService, IHostedLifecycleService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,19 +20,50 @@ public sealed partial class AuditPostingService(
         {
             await foreach (var pending in auditLog.Pending.ReadAllAsync(stoppingToken))
             {
-                await PostAsync(pending, stoppingToken);
+                try
+                {
+                    await PostAsync(pending, stoppingToken);
+                }
+                finally
+                {
+                    auditLog.Settled();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down; say what was not posted rather than lose it silently.
-            var left = auditLog.Pending.CanCount ? auditLog.Pending.Count : 0;
+            // Shutting down past the drain deadline; say what was not posted rather than lose it silently.
+            var left = auditLog.Outstanding;
             if (left > 0)
             {
                 LogLeftAtShutdown(logger, left);
             }
         }
     }
+
+    // Hosted services stop in reverse order of registration, and this one is registered after the engine and the
+    // gateway: stopping here would drop what they audit while they finish. The real stop is in StoppedAsync.
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await auditLog.WhenIdleAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out; the loop's cancellation below logs what is left.
+        }
+
+        await base.StopAsync(CancellationToken.None);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task PostAsync(PendingAuditPost pending, CancellationToken cancellationToken)
     {

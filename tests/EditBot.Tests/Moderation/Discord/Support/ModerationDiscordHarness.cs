@@ -114,9 +114,13 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
     public Task WaitForAuditPostsAsync(ulong channelId, int count) =>
         BotHarness.WaitUntilAsync(() => Discord.MessagesIn(channelId).Count >= count, $"{count} audit posts");
 
+    /// <summary>Waits until every queued audit entry was posted or given up on.</summary>
+    public Task WhenAuditSettledAsync() => Get<AuditLog>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
     public async ValueTask DisposeAsync()
     {
-        await Services.GetRequiredService<AuditPostingService>().StopAsync(CancellationToken.None);
+        // A cancelled token: stop at once, as a host whose shutdown timeout ran out (no drain in tests).
+        await Services.GetRequiredService<AuditPostingService>().StoppedAsync(new CancellationToken(canceled: true));
         await Services.DisposeAsync();
         await Discord.DisposeAsync();
     }
