@@ -53,9 +53,8 @@ public sealed class GatewayShard
                     logger.LogInformation("Shard {ShardId} stopped", _context.ShardId);
                     return;
                 case GatewayConnectionEnd.Fatal:
-                    var fatal = new GatewayFatalException(outcome.CloseCode ?? 0, _context.ShardId);
-                    logger.LogCritical("Shard {ShardId} stopped for good: {Reason}", _context.ShardId, fatal.Message);
-                    throw fatal;
+                    // The hosted service reports it (once, for every shard): the operator needs one line, not one per layer.
+                    throw new GatewayFatalException(outcome.CloseCode ?? 0, _context.ShardId);
                 case GatewayConnectionEnd.Reidentify:
                     _session.Clear();
                     break;
