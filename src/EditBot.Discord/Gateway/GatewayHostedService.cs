@@ -49,7 +49,9 @@ public sealed class GatewayHostedService(
         catch (GatewayFatalException ex)
         {
             state.SetFatal(ex);
-            _logger.LogCritical("Discord gateway stopped: {Reason}", ex.Message);
+            // No advice here: the exception carries it to whoever stops the process (BotHost prints it as the one
+            // line that says what to fix), so the console does not repeat it once per layer.
+            _logger.LogCritical("Discord gateway stopped for good (close code {CloseCode}): not reconnecting", ex.CloseCode);
             throw;
         }
     }

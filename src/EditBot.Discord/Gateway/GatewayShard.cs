@@ -45,7 +45,10 @@ public sealed class GatewayShard
         while (!stopping.IsCancellationRequested)
         {
             var url = WithQuery(_session.CanResume ? _session.ResumeUrl! : _gatewayUrl);
-            logger.LogInformation("Shard {ShardId} connecting to {Url}", _context.ShardId, GatewayRedaction.Url(url));
+            // While Discord is away each failed attempt already logs its one "disconnected" line; a second per attempt is noise.
+            logger.Log(
+                _context.State.Problem is null ? LogLevel.Information : LogLevel.Debug,
+                "Shard {ShardId} connecting to {Url}", _context.ShardId, GatewayRedaction.Url(url));
             var outcome = await new GatewayConnection(_context, _session).RunAsync(url, stopping);
             switch (outcome.End)
             {
@@ -53,9 +56,8 @@ public sealed class GatewayShard
                     logger.LogInformation("Shard {ShardId} stopped", _context.ShardId);
                     return;
                 case GatewayConnectionEnd.Fatal:
-                    var fatal = new GatewayFatalException(outcome.CloseCode ?? 0, _context.ShardId);
-                    logger.LogCritical("Shard {ShardId} stopped for good: {Reason}", _context.ShardId, fatal.Message);
-                    throw fatal;
+                    // The hosted service reports it (once, for every shard): the operator needs one line, not one per layer.
+                    throw new GatewayFatalException(outcome.CloseCode ?? 0, _context.ShardId);
                 case GatewayConnectionEnd.Reidentify:
                     _session.Clear();
                     break;
@@ -69,6 +71,7 @@ public sealed class GatewayShard
                 backoff.Reset();
             }
 
+            _context.State.SetProblem(outcome.Reason);
             var delay = backoff.Next();
             logger.LogWarning(
                 "Shard {ShardId} disconnected: {Reason}; will {Next} in {Delay}",

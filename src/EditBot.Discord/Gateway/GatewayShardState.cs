@@ -5,6 +5,7 @@ public sealed class GatewayShardState(int shardId, int shardCount)
 {
     private volatile bool _connected;
     private volatile bool _ready;
+    private volatile string? _problem;
     private long _latencyTicks = -1;
 
     public int ShardId { get; } = shardId;
@@ -36,7 +37,19 @@ public sealed class GatewayShardState(int shardId, int shardCount)
         }
     }
 
-    internal void SetReady(bool ready) => _ready = ready;
+    /// <summary>Why the shard last lost its connection; null once a session is ready again. For /healthz.</summary>
+    public string? Problem => _problem;
+
+    internal void SetReady(bool ready)
+    {
+        _ready = ready;
+        if (ready)
+        {
+            _problem = null;
+        }
+    }
+
+    internal void SetProblem(string reason) => _problem = reason;
 
     internal void SetLatency(TimeSpan latency) => Interlocked.Exchange(ref _latencyTicks, latency.Ticks);
 }

@@ -1,3 +1,4 @@
+using EditBot.Discord.Gateway;
 using Microsoft.Extensions.Configuration;
 using Serilog;
 using Serilog.Events;
@@ -18,7 +19,19 @@ public static class SerilogSetup
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
+            .Filter.ByExcluding(IsHostReportOfGatewayRefusal)
             .WriteTo.Console(
                 outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
                 standardErrorFromLevel: LogEventLevel.Verbose);
+
+    /// <summary>
+    /// A definitive refusal (bad token, disallowed intents) ends the gateway service with an exception, and the .NET
+    /// host logs every failed BackgroundService ("BackgroundService failed", then the StopHost notice) with its stack
+    /// trace. That is an operator's configuration problem, not a bug: BotHost prints the one line saying what to fix,
+    /// so these two host events are dropped for exactly that exception and nothing else.
+    /// </summary>
+    private static bool IsHostReportOfGatewayRefusal(LogEvent e) =>
+        e.Exception is GatewayFatalException
+        && e.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" };
 }

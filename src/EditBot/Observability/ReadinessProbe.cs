@@ -33,9 +33,16 @@ public sealed class ReadinessProbe(
             {
                 problems.Add($"gateway stopped: {fatal.Message}");
             }
-            else if (!gateway.AllReady && problems.Count == 0)
+            else if (problems.Count == 0)
             {
-                problems.Add("gateway not ready");
+                // Name Discord and the cause: an operator reading /healthz during an outage must see it is not the bot.
+                problems.AddRange(gateway.Shards.Where(s => !s.IsReady).Select(s => s.Problem is { } why
+                    ? $"discord: gateway shard {s.ShardId} reconnecting ({why})"
+                    : $"discord: gateway shard {s.ShardId} connecting"));
+                if (gateway.Shards.Count == 0)
+                {
+                    problems.Add("discord: gateway not started");
+                }
             }
         }
 

@@ -43,4 +43,35 @@ public sealed class GatewayIdentifySlotTests(ITestOutputHelper output)
         Assert.Equal(2, h.Gateway.Identifies.Count);
         Assert.Empty(h.Gateway.Resumes);
     }
+
+    [Fact]
+    public async Task After_op_9_not_resumable_with_a_short_heartbeat_the_shard_identifies_within_6_s_and_stays_connected()
+    {
+        await using var h = await GatewayHarness.CreateAsync();
+        h.IdentifyInterval = TimeSpan.FromSeconds(5);
+        h.Gateway.HeartbeatIntervalMs = 1_500;
+        h.Start();
+        await h.Gateway.WaitForLiveSessionsAsync();
+
+        var sentAt = Stopwatch.GetTimestamp();
+        await h.Gateway.SendInvalidSessionAsync(resumable: false);
+        var beatsBefore = h.Gateway.Heartbeats.Count;
+        await h.Gateway.WaitForIdentifyAsync(2, TimeSpan.FromSeconds(6));
+        var identifiedAfter = Stopwatch.GetElapsedTime(sentAt);
+        output.WriteLine($"IDENTIFY {identifiedAfter.TotalMilliseconds:F0} ms after op 9 d=false; {h.Gateway.Heartbeats.Count - beatsBefore} heartbeats meanwhile");
+        await h.WaitForEventsAsync(e => e.Count(x => x.Type == "READY") == 2, "second READY");
+        var connections = h.Gateway.ConnectionCount;
+
+        // Three heartbeat intervals on the new session: it must stay (no zombie close, no fake deadline, no reconnect).
+        var beatsAtReady = h.Gateway.Heartbeats.Count;
+        await h.Gateway.WaitUntilAsync(g => g.Heartbeats.Count >= beatsAtReady + 3, TimeSpan.FromSeconds(6), "three more heartbeats");
+
+        Assert.True(identifiedAfter < TimeSpan.FromSeconds(6), $"identified {identifiedAfter} after op 9");
+        Assert.Equal(connections, h.Gateway.ConnectionCount);
+        Assert.Equal(1, h.Gateway.LiveSessionCount);
+        Assert.Empty(h.Gateway.ServerCloseCodes); // no 4008 (identified too early), no 4009 (missed heartbeat deadline)
+        Assert.DoesNotContain(4000, h.Gateway.ClientCloseCodes); // no zombie verdict
+        Assert.Equal(2, h.Gateway.Identifies.Count);
+        Assert.Empty(h.Gateway.Resumes); // op 9 d=false: the session is gone, resuming it would be wrong
+    }
 }

@@ -114,6 +114,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         var (text, json, files) = await ReadBodyAsync(context.Request);
         var logged = Log(context, route, text, files);
+        if (AnswerUnavailable(context, logged))
+        {
+            return;
+        }
+
         var result = Dispatch(context, route, parameters, apiPath, text, json, files, out var headers);
         logged.Status = result.Status;
         foreach (var (name, value) in headers.Concat(result.Headers ?? new Dictionary<string, string>()))

@@ -46,7 +46,7 @@ public sealed class DiscordOutageAtStartTests
         Assert.Single(bot.Gateway.Identifies);
     }
 
-    private static async Task<Job> EnqueueCliJobAsync(BotHarness bot)
+    internal static async Task<Job> EnqueueCliJobAsync(BotHarness bot)
     {
         var intake = bot.Services.GetRequiredService<ImageIntake>();
         var blobs = bot.Services.GetRequiredService<IBlobStore>();
@@ -57,7 +57,7 @@ public sealed class DiscordOutageAtStartTests
         return await jobs.EnqueueAsync(request, CliOrigin.Create(Path.Combine(bot.Folder, "out")), needsApproval: false, CancellationToken.None);
     }
 
-    private static async Task<Job> WaitForEndAsync(BotHarness bot, Guid id)
+    internal static async Task<Job> WaitForEndAsync(BotHarness bot, Guid id)
     {
         var jobs = bot.Services.GetRequiredService<JobService>();
         Job? job = null;
@@ -65,7 +65,7 @@ public sealed class DiscordOutageAtStartTests
         return job!;
     }
 
-    private static async Task<string> WaitForHealthAsync(HttpClient http, Func<HttpStatusCode, string, bool> condition)
+    internal static async Task<string> WaitForHealthAsync(HttpClient http, Func<HttpStatusCode, string, bool> condition)
     {
         var body = string.Empty;
         await BotHarness.WaitUntilAsync(

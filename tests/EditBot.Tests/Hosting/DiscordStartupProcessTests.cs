@@ -53,7 +53,48 @@ public sealed class DiscordStartupProcessTests
         Assert.Contains("Check Discord:Token", stopped, StringComparison.Ordinal);
         Assert.DoesNotContain("Discord unreachable", bot.StandardError, StringComparison.Ordinal); // a 401 is not retried
         Assert.DoesNotContain(wrongToken, bot.StandardError + bot.StandardOutput, StringComparison.Ordinal);
+        AssertNoStackTrace(bot);
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(4004, "Check Discord:Token")]
+    [InlineData(4014, "set Discord:MessageContentIntent=false")]
+    public async Task A_gateway_refusal_stops_the_bot_with_one_line_saying_what_to_fix_and_no_stack_trace(int closeCode, string fix)
+    {
+        await using var gmi = new FakeGmiServer();
+        await gmi.StartAsync();
+        await using var gateway = await TestSupport.Discord.Gateway.FakeDiscordGateway.StartAsync();
+        await using var discord = new FakeDiscordServer { GatewayUrl = gateway.Url };
+        await discord.StartAsync();
+        // REST accepts the token; only the gateway refuses: a revoked token (4004) or the portal switch off (4014).
+        gateway.RequiredToken = closeCode == 4004 ? "a-token-the-gateway-wants" : null;
+        gateway.MessageContentIntentAllowed = false;
+        var folder = Directory.CreateTempSubdirectory("editbot-start-").FullName;
+        var environment = Environment(gmi, folder, discord, discord.Token);
+        environment["Discord__MessageContentIntent"] = "true";
+
+        await using var bot = BotProcess.Start([], environment, folder);
+        var exit = await bot.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        var output = bot.StandardOutput + "\n" + bot.StandardError;
+        Assert.NotEqual(0, exit);
+        Assert.Contains(closeCode, gateway.ServerCloseCodes);
+        var lines = output.Split('\n').Where(l => l.Contains(fix, StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"{lines.Count} lines say '{fix}':\n{output}");
+        var line = lines[0];
+        Assert.StartsWith("EditBot stopped:", line, StringComparison.Ordinal);
+        Assert.Contains(closeCode.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
+        Assert.DoesNotContain(discord.Token, output, StringComparison.Ordinal);
+        AssertNoStackTrace(bot);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>A refusal is an operator's problem, not a bug: no frame of a stack trace anywhere on the console.</summary>
+    private static void AssertNoStackTrace(BotProcess bot)
+    {
+        var lines = (bot.StandardOutput + "\n" + bot.StandardError).Split('\n');
+        Assert.False(lines.Any(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+at ")), $"stack trace on the console:\n{string.Join('\n', lines)}");
     }
 
     private static Dictionary<string, string> Environment(FakeGmiServer gmi, string folder, FakeDiscordServer discord, string token)

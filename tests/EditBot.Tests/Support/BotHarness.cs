@@ -44,11 +44,12 @@ public sealed class BotHarness : IAsyncDisposable
         IDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null,
         bool waitForReady = true,
-        bool discordUp = true)
+        bool discordUp = true,
+        bool restUnavailable = false)
     {
         var gmi = new FakeGmiServer();
         await gmi.StartAsync();
-        var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId };
+        var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId, Unavailable = restUnavailable };
         if (discordUp)
         {
             await discord.StartAsync();

@@ -109,6 +109,11 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
 
     private async Task AcceptAsync(HttpContext http)
     {
+        if (RefuseWhileDown(http))
+        {
+            return;
+        }
+
         if (!http.WebSockets.IsWebSocketRequest)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
