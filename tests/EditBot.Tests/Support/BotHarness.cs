@@ -36,6 +36,12 @@ public sealed class BotHarness : IAsyncDisposable
 
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>
+    /// Unforced 429s the test expects (it provokes Discord's real limits on purpose); any other one fails the test at
+    /// disposal, because the bot's limiter must keep normal flows inside the limits the fake applies.
+    /// </summary>
+    public int AllowedUnforcedRateLimits { get; set; }
+
     public Uri HttpBase => new(App.Urls.First());
 
     public IServiceProvider Services => App.Services;
@@ -171,6 +177,8 @@ public sealed class BotHarness : IAsyncDisposable
         {
             // Best effort: the OS cleans the temp folder later.
         }
+
+        Discord.AssertNoUnforcedRateLimits(AllowedUnforcedRateLimits);
     }
 
     private async Task StartBotAsync(IDictionary<string, string>? settings, Action<IServiceCollection>? services)

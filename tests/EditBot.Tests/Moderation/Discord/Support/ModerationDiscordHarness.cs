@@ -119,5 +119,6 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
         await Services.GetRequiredService<AuditPostingService>().StopAsync(CancellationToken.None);
         await Services.DisposeAsync();
         await Discord.DisposeAsync();
+        Discord.AssertNoUnforcedRateLimits(); // the limiter must keep audit posting inside Discord's limits
     }
 }
