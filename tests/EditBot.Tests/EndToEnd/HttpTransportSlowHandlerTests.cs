@@ -32,6 +32,8 @@ public sealed class HttpTransportSlowHandlerTests
         var target = bot.Discord.AddMessage(channel, "my room", attachments: [image]);
         var payload = InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target), InteractionOrigin.Guild);
         var token = payload["token"]!.GetValue<string>();
+        // Discord sends no command before the bot has registered it (at start-up, in the background).
+        await BotHarness.WaitUntilAsync(() => bot.Discord.IsCommandRegistered(payload), "the bot to register its commands");
 
         // The handler saves the chosen target before it may open the modal; holding the database's write lock makes
         // that save wait (as under a busy store), so the endpoint defers on the handler's behalf.
