@@ -149,6 +149,11 @@ public sealed partial class FakeDiscordServer
     /// <summary>Applies content, embeds, components, flags and attachments (kept ids plus new uploads).</summary>
     private FakeResult? ApplyMessageBody(FakeMessage message, FakeCall call, bool isEdit)
     {
+        if (UploadTooLarge(call.Files) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var body = call.Json ?? [];
         var content = body["content"]?.ToString();
         if (content is { Length: > 2000 })
