@@ -211,11 +211,18 @@ public sealed partial class FakeDiscordServer
     private FakeMessage? FindMessage(ulong channelId, ulong messageId) =>
         _messages.GetValueOrDefault(messageId) is { Deleted: false } message && message.ChannelId == channelId ? message : null;
 
+    /// <param name="forFetch">The message goes to the bot (REST or gateway), so the MESSAGE_CONTENT rules apply.</param>
     private JsonObject MessageJson(FakeMessage message, bool forFetch = false)
     {
         var channel = _channels.GetValueOrDefault(message.ChannelId);
-        var strip = forFetch && SimulateMissingMessageContentIntent && !message.AuthorIsBot && channel?.Type != 1
-            && !message.Content.Contains($"<@{BotUserId}>", StringComparison.Ordinal);
-        return message.ToJson(channel?.GuildId, strip);
+        return message.ToJson(channel?.GuildId, forFetch && !MessageContentIntent && !VisibleWithoutIntent(message, channel));
     }
+
+    // Discord's exceptions to the MESSAGE_CONTENT intent: the bot's own messages, DMs, mentions of the bot, and
+    // replies to the bot's own non-interaction messages.
+    private bool VisibleWithoutIntent(FakeMessage message, FakeChannel? channel) =>
+        message.AuthorIsBot
+        || channel?.Type == 1
+        || message.Content.Contains($"<@{BotUserId}>", StringComparison.Ordinal)
+        || (message.ReferencedMessageId is { } replied && _messages.GetValueOrDefault(replied) is { AuthorIsBot: true, WebhookId: null });
 }
