@@ -168,6 +168,15 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         headers["X-RateLimit-Bucket"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket)), 0, 16);
     }
 
+    /// <summary>Records a 429 the fake sent outside this limiter (Cloudflare's, in front of Discord).</summary>
+    public void Record(string key, FakeRateLimitScope scope, TimeSpan retryAfter, bool early)
+    {
+        lock (_sync)
+        {
+            Answer(key, scope, retryAfter, forced: true, early, timeProvider.GetUtcNow());
+        }
+    }
+
     private FakeRateLimitAnswer Answer(string key, FakeRateLimitScope scope, TimeSpan retryAfter, bool forced, bool early, DateTimeOffset now)
     {
         var answer = new FakeRateLimitAnswer(key, scope, retryAfter, forced, early, now);
