@@ -5,6 +5,9 @@ namespace EditBot.TestSupport.Discord;
 /// <summary>Channel messages and threads.</summary>
 public sealed partial class FakeDiscordServer
 {
+    /// <summary>How long enforce_nonce deduplicates a send (Discord: "a few minutes"; the fake: 5, on its clock).</summary>
+    public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     private FakeResult CreateMessage(FakeCall call)
     {
         if (ChannelOrError(call.Id("channel_id"), out var channel) is { } error)
@@ -18,14 +21,17 @@ public sealed partial class FakeDiscordServer
         }
 
         // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
+        // Discord keeps nonces "for a few minutes"; the fake takes 5 on its clock, after which a repeat posts again.
         var nonce = call.Json?["nonce"]?.ToString();
+        var now = _timeProvider.GetUtcNow();
         if (nonce is not null && call.Json?["enforce_nonce"]?.GetValue<bool>() == true
-            && _messages.Values.FirstOrDefault(m => m.ChannelId == channel.Id && m.AuthorIsBot && m.Nonce == nonce && !m.Deleted) is { } earlier)
+            && _messages.Values.FirstOrDefault(m => m.ChannelId == channel.Id && m.AuthorIsBot && m.Nonce == nonce && !m.Deleted
+                && now - m.CreatedAt < NonceLifetime) is { } earlier)
         {
             return FakeResult.Ok(MessageJson(earlier));
         }
 
-        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true) { Nonce = nonce };
+        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true) { Nonce = nonce, CreatedAt = now };
         if (ApplyMessageBody(message, call, isEdit: false) is { } invalid)
         {
             return invalid;
