@@ -20,6 +20,11 @@ public sealed partial class FakeDiscordServer
             return FakeResult.Error(400, 50008, "Cannot send messages in a non-text channel");
         }
 
+        if (DirectMessageRefused(channel) is { } refused)
+        {
+            return refused;
+        }
+
         // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
         // Discord keeps nonces "for a few minutes"; the fake takes 5 on its clock, after which a repeat posts again.
         var nonce = call.Json?["nonce"]?.ToString();
