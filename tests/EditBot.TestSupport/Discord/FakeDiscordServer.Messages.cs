@@ -25,6 +25,12 @@ public sealed partial class FakeDiscordServer
             return refused;
         }
 
+        if (channel.IsThread && channel.Locked)
+        {
+            // The bot has no Manage Threads, so a locked thread refuses it (an archived, unlocked one would reopen).
+            return FakeResult.Error(403, 160005, "Thread is locked");
+        }
+
         // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
         // Discord keeps nonces "for a few minutes"; the fake takes 5 on its clock, after which a repeat posts again.
         var nonce = call.Json?["nonce"]?.ToString();
