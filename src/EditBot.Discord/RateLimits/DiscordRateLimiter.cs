@@ -61,13 +61,25 @@ public sealed class DiscordRateLimiter
 
     internal void Learn(DiscordRoute route, RateLimitBucket bucket, RateLimitHeaders headers)
     {
-        bucket.Update(headers, _timeProvider.GetUtcNow());
-        if (headers.Bucket is { } hash
-            && (!_bucketHashByRoute.TryGetValue(route.RouteKey, out var known) || known != hash))
+        var now = _timeProvider.GetUtcNow();
+        bucket.Update(headers, now);
+        if (headers.Bucket is not { } hash)
+        {
+            return;
+        }
+
+        if (!_bucketHashByRoute.TryGetValue(route.RouteKey, out var known) || known != hash)
         {
             // From now on this route shares the state of every route Discord put in the same bucket.
             _bucketHashByRoute[route.RouteKey] = hash;
-            _buckets.TryAdd(hash + "|" + route.MajorParameter, bucket);
+        }
+
+        var shared = _buckets.GetOrAdd(hash + "|" + route.MajorParameter, bucket);
+        if (!ReferenceEquals(shared, bucket))
+        {
+            // This request went on the route's own probe bucket but used up the shared one: without this the routes
+            // already in the shared bucket would spend the request again and draw a 429.
+            shared.Update(headers, now);
         }
     }
 

@@ -12,4 +12,10 @@ public static class DiscordErrorCodes
     public const int InvalidWebhookToken = 50027;
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int ThreadAlreadyCreated = 160004;
+
+    /// <summary>Posting in a locked thread without Manage Threads.</summary>
+    public const int ThreadLocked = 160005;
+
+    /// <summary>An operation on an archived thread that posting does not reopen.</summary>
+    public const int ThreadArchived = 50083;
 }

@@ -87,7 +87,9 @@ public sealed partial class DiscordRestClient
                 var rateLimit = response.StatusCode == HttpStatusCode.TooManyRequests
                     ? await ReadRateLimitedAsync(response, cancellationToken)
                     : null;
-                var wait = lease.Complete(response, rateLimit is null ? null : TimeSpan.FromSeconds(rateLimit.RetryAfter), rateLimit?.Global ?? false);
+                // A 429 without Discord's JSON body comes from Cloudflare, which limits the whole address: every route
+                // waits (Discord's own X-RateLimit-Scope header, when present, still decides).
+                var wait = lease.Complete(response, rateLimit is null ? null : TimeSpan.FromSeconds(rateLimit.RetryAfter), rateLimit?.Global ?? true);
                 if (response.IsSuccessStatusCode)
                 {
                     return response;
@@ -155,7 +157,7 @@ public sealed partial class DiscordRestClient
         }
         catch (JsonException)
         {
-            return null; // Cloudflare's HTML 429 page: headers alone decide
+            return null; // Cloudflare's text or HTML 429 page: headers alone decide
         }
     }
 

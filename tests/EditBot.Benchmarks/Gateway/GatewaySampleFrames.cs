@@ -20,7 +20,8 @@ internal static class GatewaySampleFrames
     public static JsonObject MentionReplyPayload() =>
         MessagePayloads.MentionReplyToImage(
             "make the sky darker",
-            MessagePayloads.Message("look at this", [new AttachmentSpec("https://cdn.discordapp.com/attachments/1/3/sky.jpg?ex=1&is=2&hm=3", "sky.jpg", "image/jpeg")]));
+            MessagePayloads.Message("look at this", [new AttachmentSpec("https://cdn.discordapp.com/attachments/1/3/sky.jpg?ex=1&is=2&hm=3", "sky.jpg", "image/jpeg")]),
+            referencedAttachmentsVisible: true); // the benchmark decodes the fullest frame
 
     public static byte[] InteractionCreate(long seq = 42) => Frame("INTERACTION_CREATE", SlashCommandPayload(), seq);
 

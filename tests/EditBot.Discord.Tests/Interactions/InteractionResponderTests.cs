@@ -90,6 +90,8 @@ public sealed class InteractionResponderTests : IAsyncLifetime
     [Fact]
     public async Task A_second_first_response_is_refused_locally()
     {
+        // A deferred update needs a component's message (Discord refuses it on a slash command).
+        _h.Fake.RegisterInteraction(15, "token-15", _channelId, _h.Fake.AddMessage(_channelId, "with buttons", byBot: true).Id);
         var responder = _h.Responders.Create(15, "token-15");
         await responder.DeferUpdateAsync(Cancel.After());
 

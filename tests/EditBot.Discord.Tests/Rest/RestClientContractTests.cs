@@ -120,6 +120,8 @@ public sealed class RestClientContractTests : IAsyncLifetime
         var channel = _h.Fake.AddChannel();
         var image = _h.Fake.AddAttachment("cat.png", TestImages.Png(10, 20));
         var message = _h.Fake.AddMessage(channel.Id, "a cat", attachments: [image]);
+        // This reads a message's attachments, which Discord shows another user's message only with MESSAGE_CONTENT.
+        _h.Fake.MessageContentIntent = true;
 
         var fetched = await _h.Rest.GetMessageAsync(channel.Id, message.Id, Cancel.After());
         await _h.Rest.DeleteMessageAsync(channel.Id, message.Id, Cancel.After());

@@ -33,9 +33,11 @@ public sealed class DiscordRestHarness : IAsyncDisposable
 
     public InvalidRequestCounter InvalidRequests => Services.GetRequiredService<InvalidRequestCounter>();
 
-    public static async Task<DiscordRestHarness> StartAsync(Action<FakeDiscordServer>? configureFake = null, IDictionary<string, string?>? settings = null)
+    /// <param name="discordClock">The fake Discord's clock (its limits, deadlines and expiries); the client keeps real time.</param>
+    public static async Task<DiscordRestHarness> StartAsync(
+        Action<FakeDiscordServer>? configureFake = null, IDictionary<string, string?>? settings = null, TimeProvider? discordClock = null)
     {
-        var fake = new FakeDiscordServer();
+        var fake = new FakeDiscordServer(discordClock);
         await fake.StartAsync();
         configureFake?.Invoke(fake);
         var values = new Dictionary<string, string?>

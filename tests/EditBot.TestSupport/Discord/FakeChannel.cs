@@ -19,6 +19,9 @@ public sealed class FakeChannel(ulong id, int type, ulong? guildId, ulong? paren
 
     public bool IsThread => Type is 10 or 11 or 12;
 
+    /// <summary>A locked thread: only members with Manage Threads (not the bot) may post; others get 403 160005.</summary>
+    public bool Locked { get; set; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["id"] = Id.ToString(), ["type"] = Type, ["name"] = Name };
@@ -34,7 +37,7 @@ public sealed class FakeChannel(ulong id, int type, ulong? guildId, ulong? paren
 
         if (IsThread)
         {
-            json["thread_metadata"] = new JsonObject { ["archived"] = false, ["auto_archive_duration"] = 1440, ["locked"] = false };
+            json["thread_metadata"] = new JsonObject { ["archived"] = Locked, ["auto_archive_duration"] = 1440, ["locked"] = Locked };
         }
 
         if (RecipientId is { } recipient)

@@ -23,8 +23,7 @@ public sealed partial class FakeDiscordServer
         ArgumentNullException.ThrowIfNull(interaction);
         var id = ulong.Parse(interaction["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var token = interaction["token"]!.GetValue<string>();
-        var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-        RegisterInteraction(id, token, channel, sourceMessageId);
+        RegisterInteraction(interaction, sourceMessageId);
         var response = await sender.SendAsync(endpoint, interaction, cancellationToken: cancellationToken);
         if (response.IsSuccessStatusCode)
         {

@@ -30,7 +30,7 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    /// <summary>From now on the token's webhook routes answer 401 50027, as 15 minutes after the interaction.</summary>
+    /// <summary>From now on the token's webhook routes answer 401 50027, as after <see cref="InteractionTokenLifetime"/>.</summary>
     public void ExpireInteraction(string token)
     {
         lock (_sync)
@@ -103,6 +103,10 @@ public sealed partial class FakeDiscordServer
                 _messages[message.Id] = message;
                 interaction.OriginalMessageId = message.Id;
                 break;
+            case 6 or 7 when interaction.SourceMessageId is null:
+                // Only component interactions (and modals opened from one) have a message to update. Discord refuses
+                // with 400; its exact code is not documented, so the fake answers Invalid Form Body on the type.
+                return FakeResult.InvalidForm("type", "Interaction has no message to update (callback types 6 and 7 need a component's message).");
             case 6 or 7:
                 interaction.OriginalMessageId = interaction.SourceMessageId;
                 if (type == 7 && interaction.SourceMessageId is { } source && _messages.GetValueOrDefault(source) is { } sourceMessage)
@@ -156,7 +160,7 @@ public sealed partial class FakeDiscordServer
         interaction = _interactions.GetValueOrDefault(call.Text("interaction_token"))!;
         return call.Id("application_id") != ApplicationId ? FakeResult.NotFound(10015, "Webhook")
             : interaction is null || interaction.ResponseType is null ? FakeResult.NotFound(10015, "Webhook")
-            : interaction.Expired ? FakeResult.Error(401, 50027, "Invalid Webhook Token")
+            : TokenExpired(interaction) ? FakeResult.Error(401, 50027, "Invalid Webhook Token")
             : null;
     }
 

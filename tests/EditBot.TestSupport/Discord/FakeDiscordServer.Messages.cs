@@ -5,6 +5,9 @@ namespace EditBot.TestSupport.Discord;
 /// <summary>Channel messages and threads.</summary>
 public sealed partial class FakeDiscordServer
 {
+    /// <summary>How long enforce_nonce deduplicates a send (Discord: "a few minutes"; the fake: 5, on its clock).</summary>
+    public TimeSpan NonceLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     private FakeResult CreateMessage(FakeCall call)
     {
         if (ChannelOrError(call.Id("channel_id"), out var channel) is { } error)
@@ -17,15 +20,29 @@ public sealed partial class FakeDiscordServer
             return FakeResult.Error(400, 50008, "Cannot send messages in a non-text channel");
         }
 
+        if (DirectMessageRefused(channel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (channel.IsThread && channel.Locked)
+        {
+            // The bot has no Manage Threads, so a locked thread refuses it (an archived, unlocked one would reopen).
+            return FakeResult.Error(403, 160005, "Thread is locked");
+        }
+
         // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
+        // Discord keeps nonces "for a few minutes"; the fake takes 5 on its clock, after which a repeat posts again.
         var nonce = call.Json?["nonce"]?.ToString();
+        var now = _timeProvider.GetUtcNow();
         if (nonce is not null && call.Json?["enforce_nonce"]?.GetValue<bool>() == true
-            && _messages.Values.FirstOrDefault(m => m.ChannelId == channel.Id && m.AuthorIsBot && m.Nonce == nonce && !m.Deleted) is { } earlier)
+            && _messages.Values.FirstOrDefault(m => m.ChannelId == channel.Id && m.AuthorIsBot && m.Nonce == nonce && !m.Deleted
+                && now - m.CreatedAt < NonceLifetime) is { } earlier)
         {
             return FakeResult.Ok(MessageJson(earlier));
         }
 
-        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true) { Nonce = nonce };
+        var message = new FakeMessage(NextId(), channel.Id, BotUserId, true) { Nonce = nonce, CreatedAt = now };
         if (ApplyMessageBody(message, call, isEdit: false) is { } invalid)
         {
             return invalid;
@@ -149,6 +166,11 @@ public sealed partial class FakeDiscordServer
     /// <summary>Applies content, embeds, components, flags and attachments (kept ids plus new uploads).</summary>
     private FakeResult? ApplyMessageBody(FakeMessage message, FakeCall call, bool isEdit)
     {
+        if (UploadTooLarge(call.Files) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var body = call.Json ?? [];
         var content = body["content"]?.ToString();
         if (content is { Length: > 2000 })
@@ -206,11 +228,18 @@ public sealed partial class FakeDiscordServer
     private FakeMessage? FindMessage(ulong channelId, ulong messageId) =>
         _messages.GetValueOrDefault(messageId) is { Deleted: false } message && message.ChannelId == channelId ? message : null;
 
+    /// <param name="forFetch">The message goes to the bot (REST or gateway), so the MESSAGE_CONTENT rules apply.</param>
     private JsonObject MessageJson(FakeMessage message, bool forFetch = false)
     {
         var channel = _channels.GetValueOrDefault(message.ChannelId);
-        var strip = forFetch && SimulateMissingMessageContentIntent && !message.AuthorIsBot && channel?.Type != 1
-            && !message.Content.Contains($"<@{BotUserId}>", StringComparison.Ordinal);
-        return message.ToJson(channel?.GuildId, strip);
+        return message.ToJson(channel?.GuildId, forFetch && !MessageContentIntent && !VisibleWithoutIntent(message, channel));
     }
+
+    // Discord's exceptions to the MESSAGE_CONTENT intent: the bot's own messages, DMs, mentions of the bot, and
+    // replies to the bot's own non-interaction messages.
+    private bool VisibleWithoutIntent(FakeMessage message, FakeChannel? channel) =>
+        message.AuthorIsBot
+        || channel?.Type == 1
+        || message.Content.Contains($"<@{BotUserId}>", StringComparison.Ordinal)
+        || (message.ReferencedMessageId is { } replied && _messages.GetValueOrDefault(replied) is { AuthorIsBot: true, WebhookId: null });
 }

@@ -9,6 +9,28 @@ public sealed partial class FakeDiscordServer
     /// <summary>Every 429 the fake sent, natural or forced.</summary>
     public IReadOnlyList<FakeRateLimitAnswer> RateLimitAnswers => _rateLimiter.Answers;
 
+    /// <summary>The limit a route has now (Discord's observed one unless a test changed it).</summary>
+    public FakeRateLimitRule RateLimitRule(string routeKey) => _rateLimiter.RuleFor(routeKey);
+
+    /// <summary>Puts routes in one Discord bucket: one counter per top-level resource and the same X-RateLimit-Bucket hash.</summary>
+    public void ShareRateLimitBucket(string bucket, int limit, TimeSpan window, params string[] routeKeys) =>
+        _rateLimiter.ShareBucket(bucket, limit, window, routeKeys);
+
+    /// <summary>
+    /// Throws when the fake had to answer a 429 that no test forced: a client that reads the headers never draws one
+    /// in a normal flow. A test that provokes real limits on purpose says so with <paramref name="allowed"/>.
+    /// </summary>
+    public void AssertNoUnforcedRateLimits(int allowed = 0)
+    {
+        var unforced = RateLimitAnswers.Where(a => !a.Forced).ToList();
+        if (unforced.Count > allowed)
+        {
+            throw new InvalidOperationException(
+                $"The fake Discord answered {unforced.Count} unforced 429s: "
+                + string.Join("; ", unforced.Select(a => $"{a.RouteKey} ({a.Scope}, retry {a.RetryAfter.TotalMilliseconds:0} ms)")));
+        }
+    }
+
     /// <summary>Limits one route (key like <c>POST /channels/{channel_id}/messages</c>) per top-level resource.</summary>
     public void SetRouteLimit(string routeKey, int limit, TimeSpan window) => _rateLimiter.SetLimit(routeKey, limit, window);
 

@@ -32,9 +32,16 @@ public sealed partial class FakeDiscordServer
 
     public int MaxConcurrency { get; set; } = 1;
 
-    /// <summary>Fetched messages lose content, attachments, embeds and components unless the bot wrote them, they
-    /// mention the bot or they are in a DM: Discord's behaviour without the MESSAGE_CONTENT intent.</summary>
-    public bool SimulateMissingMessageContentIntent { get; set; }
+    /// <summary>
+    /// Whether the bot has the privileged MESSAGE_CONTENT intent. Off by default, as the bot ships: fetched messages
+    /// and the messages <see cref="ToMessageJson"/> builds lose content, attachments, embeds and components unless the
+    /// bot wrote them, they mention it, reply to its own message or are in a DM. A test that runs the bot with
+    /// <c>Discord:MessageContentIntent</c> turns it on in its own setup.
+    /// </summary>
+    public bool MessageContentIntent { get; set; }
+
+    /// <summary>The inverse of <see cref="MessageContentIntent"/> (kept for tests that say so explicitly).</summary>
+    public bool SimulateMissingMessageContentIntent { get => !MessageContentIntent; set => MessageContentIntent = !value; }
 
     /// <summary>Answers for channels the bot cannot even see, 403 50001.</summary>
     public void ForbidChannel(ulong channelId)
@@ -114,13 +121,18 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    /// <summary>A message as Discord would send it (e.g. to build a MESSAGE_CREATE dispatch or <c>resolved.messages</c>).</summary>
-    public System.Text.Json.Nodes.JsonObject ToMessageJson(FakeMessage message)
+    /// <summary>
+    /// A message as Discord would send it to the bot (e.g. to build a MESSAGE_CREATE dispatch or a button's message),
+    /// without its content unless the MESSAGE_CONTENT rules let the bot see it. <paramref name="fullContent"/> is for
+    /// where Discord always includes it: the target of a message command (<c>resolved.messages</c>), or a test that
+    /// says Discord included it where that is undocumented.
+    /// </summary>
+    public System.Text.Json.Nodes.JsonObject ToMessageJson(FakeMessage message, bool fullContent = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         lock (_sync)
         {
-            return MessageJson(message);
+            return MessageJson(message, forFetch: !fullContent);
         }
     }
 

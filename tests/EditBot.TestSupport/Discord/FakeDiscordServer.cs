@@ -127,7 +127,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         context.Response.StatusCode = result.Status;
-        if (result.Body is not null)
+        if (result.RawBody is not null)
+        {
+            context.Response.ContentType = result.RawContentType;
+            await context.Response.WriteAsync(result.RawBody, Encoding.UTF8);
+        }
+        else if (result.Body is not null)
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(result.Body.ToJsonString(), Encoding.UTF8);
@@ -163,6 +168,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         if (TakeForcedError(route.Key) is { } status)
         {
             return FakeResult.Error(status, 0, status + ": Server Error");
+        }
+
+        if (TakeProxyFault(route.Key, headers) is { } proxied)
+        {
+            return proxied;
         }
 
         if (_rateLimiter.Check(route, route.Major(parameters), headers) is { } limited)

@@ -18,6 +18,9 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
     /// <summary>The nonce it was created with, for enforce_nonce deduplication.</summary>
     public string? Nonce { get; init; }
 
+    /// <summary>When the fake created it (its clock): enforce_nonce only deduplicates recent sends.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
     public int Flags { get; set; }
 
     public JsonArray Embeds { get; set; } = [];

@@ -5,17 +5,14 @@ using System.Text;
 namespace EditBot.TestSupport.Discord;
 
 /// <summary>
-/// Discord's limits as the fake applies them: a fixed window per route and top-level resource (with real
-/// X-RateLimit-* headers), a sliding one-second global limit for non-interaction routes, and forced 429s.
+/// Discord's limits as the fake applies them: a fixed window per bucket and top-level resource (with real
+/// X-RateLimit-* headers; routes may share a bucket, see <see cref="FakeRateLimitDefaults"/>), a sliding one-second
+/// global limit for non-interaction routes, and forced 429s.
 /// </summary>
 internal sealed class FakeRateLimiter(TimeProvider timeProvider)
 {
-    // Per-bucket limit of routes without their own (SetLimit).
-    private const int DefaultLimit = 50;
-    private static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(1);
-
     private readonly object _sync = new();
-    private readonly Dictionary<string, (int Limit, TimeSpan Window)> _limits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeRateLimitRule> _limits = FakeRateLimitDefaults.Create();
     private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _sharedBlocks = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _globalArrivals = new();
@@ -36,11 +33,32 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>Changes a route's limit; it keeps its bucket (shared routes share the new limit only if set on each).</summary>
     public void SetLimit(string routeKey, int limit, TimeSpan window)
     {
         lock (_sync)
         {
-            _limits[routeKey] = (limit, window);
+            _limits[routeKey] = new FakeRateLimitRule(RuleFor(routeKey).Bucket, limit, window);
+        }
+    }
+
+    /// <summary>Puts the routes in one bucket (one counter per resource, one hash) with this limit.</summary>
+    public void ShareBucket(string bucket, int limit, TimeSpan window, params string[] routeKeys)
+    {
+        lock (_sync)
+        {
+            foreach (var routeKey in routeKeys)
+            {
+                _limits[routeKey] = new FakeRateLimitRule(bucket, limit, window);
+            }
+        }
+    }
+
+    public FakeRateLimitRule RuleFor(string routeKey)
+    {
+        lock (_sync)
+        {
+            return _limits.GetValueOrDefault(routeKey) ?? FakeRateLimitDefaults.Unlisted(routeKey);
         }
     }
 
@@ -59,7 +77,8 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         {
             var now = timeProvider.GetUtcNow();
             var key = route.Key;
-            var bucketKey = key + "|" + major;
+            var rule = RuleFor(key);
+            var bucketKey = rule.Bucket + "|" + major;
             if (!_buckets.TryGetValue(bucketKey, out var bucket))
             {
                 _buckets[bucketKey] = bucket = new Bucket();
@@ -102,7 +121,7 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
                 return Answer(key, forced.Scope, forced.RetryAfter, forced: true, early: false, now);
             }
 
-            var (limit, window) = _limits.TryGetValue(key, out var configured) ? configured : (DefaultLimit, DefaultWindow);
+            var (limit, window) = (rule.Limit, rule.Window);
             if (now >= bucket.WindowStart + window)
             {
                 bucket.WindowStart = now;
@@ -110,7 +129,7 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
             }
 
             var resetAfter = bucket.WindowStart + window - now;
-            AddHeaders(headers, key, limit, Math.Max(0, limit - bucket.Count - 1), resetAfter, now);
+            AddHeaders(headers, rule.Bucket, limit, Math.Max(0, limit - bucket.Count - 1), resetAfter, now);
             if (bucket.Count >= limit)
             {
                 headers["X-RateLimit-Remaining"] = "0";
@@ -138,7 +157,7 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         }
     }
 
-    private static void AddHeaders(Dictionary<string, string> headers, string key, int limit, int remaining, TimeSpan resetAfter, DateTimeOffset now)
+    private static void AddHeaders(Dictionary<string, string> headers, string bucket, int limit, int remaining, TimeSpan resetAfter, DateTimeOffset now)
     {
         headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
@@ -146,7 +165,16 @@ internal sealed class FakeRateLimiter(TimeProvider timeProvider)
         var seconds = Math.Ceiling(resetAfter.TotalMilliseconds) / 1000.0;
         headers["X-RateLimit-Reset-After"] = seconds.ToString("0.000", CultureInfo.InvariantCulture);
         headers["X-RateLimit-Reset"] = ((now + resetAfter).ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
-        headers["X-RateLimit-Bucket"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+        headers["X-RateLimit-Bucket"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bucket)), 0, 16);
+    }
+
+    /// <summary>Records a 429 the fake sent outside this limiter (Cloudflare's, in front of Discord).</summary>
+    public void Record(string key, FakeRateLimitScope scope, TimeSpan retryAfter, bool early)
+    {
+        lock (_sync)
+        {
+            Answer(key, scope, retryAfter, forced: true, early, timeProvider.GetUtcNow());
+        }
     }
 
     private FakeRateLimitAnswer Answer(string key, FakeRateLimitScope scope, TimeSpan retryAfter, bool forced, bool early, DateTimeOffset now)

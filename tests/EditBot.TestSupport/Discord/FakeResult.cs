@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace EditBot.TestSupport.Discord;
 
-/// <summary>An answer of the fake: status, JSON body and extra headers.</summary>
+/// <summary>An answer of the fake: status, JSON body (or a raw non-JSON body, as proxies send) and extra headers.</summary>
 public sealed record FakeResult(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>A body that is not JSON (an HTML error page, Cloudflare's plain text), sent instead of <see cref="Body"/>.</summary>
+    public string? RawBody { get; init; }
+
+    public string RawContentType { get; init; } = "text/html; charset=UTF-8";
+
     public static FakeResult Ok(JsonNode body) => new(200, body);
 
     public static FakeResult NoContent { get; } = new(204, null);

@@ -26,7 +26,7 @@ public class MentionFlowTests
     private static JsonObject Mention(ExperienceHost host, FakeChannel channel, FakeMessage target, string prompt, bool attachmentsVisible)
     {
         var stored = host.Discord.AddMessage(channel.Id, $"<@{host.Discord.BotUserId}> {prompt}", authorId: ulong.Parse(DiscordUserSpec.Requester.Id), replyTo: target.Id);
-        var payload = MessagePayloads.MentionReplyToImage(prompt, host.Discord.ToMessageJson(target), attachmentsVisible, host.Discord.BotUserId.ToString());
+        var payload = MessagePayloads.MentionReplyToImage(prompt, host.Discord.ToMessageJson(target, fullContent: attachmentsVisible), attachmentsVisible, host.Discord.BotUserId.ToString());
         payload["id"] = stored.Id.ToString();
         payload["channel_id"] = channel.Id.ToString();
         return payload;
@@ -35,7 +35,10 @@ public class MentionFlowTests
     [Fact]
     public async Task A_mention_replying_to_an_image_is_threaded_on_the_reply_even_when_discord_hides_the_files()
     {
-        await using var host = await ExperienceHost.StartAsync();
+        // The bot then fetches the replied-to message; Discord returns its files only to a bot with the
+        // MESSAGE_CONTENT intent (without it the bot can only give guidance, tested below), so this bot has it.
+        await using var host = await ExperienceHost.StartAsync(new Dictionary<string, string?> { ["Discord:MessageContentIntent"] = "true" });
+        host.Discord.MessageContentIntent = true;
         var (channel, target) = await SeedAsync(host);
         var mention = Mention(host, channel, target, "add a hat", attachmentsVisible: false);
 

@@ -24,7 +24,7 @@ public class MessageCommandFlowTests
         var command = new Origin { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
 
-        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
 
         await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
         var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
@@ -86,7 +86,7 @@ public class MessageCommandFlowTests
         var target = host.Discord.AddMessage(channel.Id, "two", attachments: [first, second]);
         var command = new Origin { ChannelId = channel.Id.ToString() };
 
-        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target), command));
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
 
         await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the select");
         var select = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;

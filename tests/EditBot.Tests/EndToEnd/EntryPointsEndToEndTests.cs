@@ -20,7 +20,7 @@ public sealed class EntryPointsEndToEndTests
         var target = bot.Discord.AddMessage(Channel, "my room", attachments: [photo]);
         var command = new InteractionOrigin();
 
-        await bot.DispatchInteractionAsync(InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target), command));
+        await bot.DispatchInteractionAsync(InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target, fullContent: true), command));
         await BotHarness.WaitUntilAsync(() => bot.Discord.GetInteraction(command.Token)?.Modal is not null, "the modal");
         var customId = (string)bot.Discord.GetInteraction(command.Token)!.Modal!["custom_id"]!;
         await bot.DispatchInteractionAsync(InteractionPayloads.ModalSubmit(customId,
@@ -92,7 +92,7 @@ public sealed class EntryPointsEndToEndTests
         var photo = bot.Discord.AddAttachment("dog.png", TestImages.Png(200, 300));
         var target = bot.Discord.AddMessage(Channel, "look", attachments: [photo]);
         var stored = bot.Discord.AddMessage(Channel, $"<@{BotHarness.BotId}> {prompt}", authorId: ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture), replyTo: target.Id);
-        var mention = MessagePayloads.MentionReplyToImage(prompt, bot.Discord.ToMessageJson(target), attachmentsVisible, BotHarness.BotId.ToString(CultureInfo.InvariantCulture));
+        var mention = MessagePayloads.MentionReplyToImage(prompt, bot.Discord.ToMessageJson(target, fullContent: attachmentsVisible), attachmentsVisible, BotHarness.BotId.ToString(CultureInfo.InvariantCulture));
         mention["id"] = stored.Id.ToString(CultureInfo.InvariantCulture);
         mention["channel_id"] = Channel.ToString(CultureInfo.InvariantCulture);
         return (target, mention);

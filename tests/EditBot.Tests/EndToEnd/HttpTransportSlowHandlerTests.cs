@@ -30,8 +30,10 @@ public sealed class HttpTransportSlowHandlerTests
         var channel = ulong.Parse(InteractionOrigin.DefaultChannelId, System.Globalization.CultureInfo.InvariantCulture);
         var image = bot.Discord.AddAttachment("room.png", TestImages.Png(64, 64));
         var target = bot.Discord.AddMessage(channel, "my room", attachments: [image]);
-        var payload = InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target), InteractionOrigin.Guild);
+        var payload = InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target, fullContent: true), InteractionOrigin.Guild);
         var token = payload["token"]!.GetValue<string>();
+        // Discord sends no command before the bot has registered it (at start-up, in the background).
+        await BotHarness.WaitUntilAsync(() => bot.Discord.IsCommandRegistered(payload), "the bot to register its commands");
 
         // The handler saves the chosen target before it may open the modal; holding the database's write lock makes
         // that save wait (as under a busy store), so the endpoint defers on the handler's behalf.

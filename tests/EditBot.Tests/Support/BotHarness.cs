@@ -36,6 +36,12 @@ public sealed class BotHarness : IAsyncDisposable
 
     public WebApplication App { get; private set; } = null!;
 
+    /// <summary>
+    /// Unforced 429s the test expects (it provokes Discord's real limits on purpose); any other one fails the test at
+    /// disposal, because the bot's limiter must keep normal flows inside the limits the fake applies.
+    /// </summary>
+    public int AllowedUnforcedRateLimits { get; set; }
+
     public Uri HttpBase => new(App.Urls.First());
 
     public IServiceProvider Services => App.Services;
@@ -134,13 +140,24 @@ public sealed class BotHarness : IAsyncDisposable
         return new AttachmentSpec(attachment.Url.ToString(), name, "image/png", attachment.Size, 10, 10);
     }
 
-    /// <summary>Sends an interaction through the gateway, registered with the fake REST side for its channel.</summary>
+    /// <summary>
+    /// Sends an interaction through the gateway, registered with the fake REST side for its channel; a command the bot
+    /// has not registered fails the test, as Discord would never send it.
+    /// </summary>
     public async Task DispatchInteractionAsync(JsonObject interaction, ulong? sourceMessageId = null)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        var id = ulong.Parse(interaction["id"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-        Discord.RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, sourceMessageId);
+        // The bot registers its commands in the background at start-up; nobody can invoke one before that ends.
+        try
+        {
+            await WaitUntilAsync(() => Discord.IsCommandRegistered(interaction), "the bot to register the command", TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // RegisterInteraction below fails the test saying which command was never registered.
+        }
+
+        Discord.RegisterInteraction(interaction, sourceMessageId);
         await Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
     }
 
@@ -181,6 +198,8 @@ public sealed class BotHarness : IAsyncDisposable
         {
             // Best effort: the OS cleans the temp folder later.
         }
+
+        Discord.AssertNoUnforcedRateLimits(AllowedUnforcedRateLimits);
     }
 
     private async Task StartBotAsync(IDictionary<string, string>? settings, Action<IServiceCollection>? services)

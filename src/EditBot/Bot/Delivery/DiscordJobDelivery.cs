@@ -52,7 +52,26 @@ public sealed partial class DiscordJobDelivery(
 
         for (var part = record.PostedMessageIds.Count; part < packages.Count; part++)
         {
-            var (messageId, channelId, toDms) = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+            (ulong messageId, ulong channelId, bool toDms) posted;
+            try
+            {
+                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.ThreadLocked or DiscordErrorCodes.ThreadArchived
+                && record.InThread && plan.Kind == DeliveryPlanKind.UseThread && origin.ParentChannelId is { } parent)
+            {
+                // A moderator locked (or closed) the thread the edit came from: the parent channel still takes results.
+                LogThreadClosed(logger, job.Id, e.Code);
+                record = record with
+                {
+                    DestinationChannelId = parent, InThread = false,
+                    FallbackReason = "The thread this edit came from is locked, so the results are here in its channel.",
+                };
+                await records.SaveAsync(job.Id, record, cancellationToken);
+                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+            }
+
+            var (messageId, channelId, toDms) = posted;
             record = record with { PostedMessageIds = [.. record.PostedMessageIds, messageId], SentToDirectMessages = record.SentToDirectMessages || toDms };
             await records.SaveAsync(job.Id, record, cancellationToken);
             await resultMessages.SaveAsync(messageId, new ResultMessage(job.Id, ResultComponents.ResultIndexes(packages[part]), channelId), cancellationToken);
@@ -120,6 +139,9 @@ public sealed partial class DiscordJobDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Discord refused the results thread ({Status}, code {Code}); replying in the channel")]
     private static partial void LogThreadRefused(ILogger logger, Guid jobId, int status, int code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the invoking thread refused the results (code {Code}); posting in its parent channel")]
+    private static partial void LogThreadClosed(ILogger logger, Guid jobId, int code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the progress message is gone; final edit skipped")]
     private static partial void LogProgressGone(ILogger logger, Guid jobId);

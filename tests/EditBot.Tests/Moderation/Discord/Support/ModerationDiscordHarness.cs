@@ -123,5 +123,6 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
         await Services.GetRequiredService<AuditPostingService>().StoppedAsync(new CancellationToken(canceled: true));
         await Services.DisposeAsync();
         await Discord.DisposeAsync();
+        Discord.AssertNoUnforcedRateLimits(); // the limiter must keep audit posting inside Discord's limits
     }
 }

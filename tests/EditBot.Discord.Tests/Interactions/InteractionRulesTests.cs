@@ -1,0 +1,56 @@
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+using EditBot.Discord.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EditBot.Discord.Tests.Interactions;
+
+/// <summary>Discord's rules on interactions as the fake enforces them by default, and how the client meets them.</summary>
+public sealed class InteractionRulesTests
+{
+    [Fact]
+    public async Task A_token_works_for_fifteen_minutes_on_discords_clock_and_then_answers_invalid_webhook_token()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-01T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var h = await DiscordRestHarness.StartAsync(discordClock: clock);
+        var channel = h.Fake.AddChannel().Id;
+        h.Fake.RegisterInteraction(21, "token-21", channel);
+        var responder = h.Responders.Create(21, "token-21");
+        await responder.DeferAsync(cancellationToken: Cancel.After());
+
+        clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
+        await responder.EditOriginalAsync(new MessageBody { Content = "still in time" }, cancellationToken: Cancel.After());
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => responder.FollowupAsync(new MessageBody { Content = "too late" }, cancellationToken: Cancel.After()));
+
+        Assert.Equal(DiscordErrorCodes.InvalidWebhookToken, error.Code);
+        Assert.Single(h.Fake.Requests, r => r.Status == 401); // never retried
+    }
+
+    [Fact]
+    public async Task A_deferred_update_of_a_slash_command_is_refused_because_it_has_no_message()
+    {
+        await using var h = await DiscordRestHarness.StartAsync();
+        h.Fake.RegisterInteraction(22, "token-22", h.Fake.AddChannel().Id);
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Responders.Create(22, "token-22").DeferUpdateAsync(Cancel.After()));
+
+        Assert.Equal(400, (int)error.StatusCode);
+        Assert.Null(h.Fake.GetInteraction("token-22")!.ResponseType);
+    }
+
+    [Fact]
+    public async Task The_fake_refuses_to_send_a_command_that_was_never_registered_and_sends_it_once_registered()
+    {
+        await using var h = await DiscordRestHarness.StartAsync();
+        var payload = InteractionPayloads.SlashCommand("edit", new InteractionOrigin { GuildId = null });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => h.Fake.RegisterInteraction(payload));
+        await h.Registrar.RegisterAsync([SampleCommands.Edit()], Cancel.After());
+        h.Fake.RegisterInteraction(payload);
+
+        Assert.Contains("'edit'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Register the command first", refused.Message, StringComparison.Ordinal);
+    }
+}

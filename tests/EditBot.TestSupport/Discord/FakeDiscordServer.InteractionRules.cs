@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace EditBot.TestSupport.Discord;
+
+/// <summary>Discord's rules on which interactions exist and how long their tokens live.</summary>
+public sealed partial class FakeDiscordServer
+{
+    /// <summary>
+    /// How long an interaction token works for the webhook routes, counted on the fake's clock from when the
+    /// interaction was sent (Discord: 15 minutes); later calls get 401 50027 Invalid Webhook Token.
+    /// </summary>
+    public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Registers an interaction from its wire payload, as Discord sends it: refuses (throws) a command or autocomplete
+    /// interaction for a command the application has not registered, because Discord never sends one; a component's
+    /// message becomes its source message.
+    /// </summary>
+    public FakeInteraction RegisterInteraction(JsonObject interaction, ulong? sourceMessageId = null)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        RequireRegisteredCommand(interaction);
+        var id = ulong.Parse(interaction["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+        var source = sourceMessageId ?? (interaction["message"]?["id"]?.GetValue<string>() is { } message ? ulong.Parse(message, CultureInfo.InvariantCulture) : null);
+        return RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, source);
+    }
+
+    /// <summary>Throws when the payload invokes a command (type 2 or 4) that is not registered globally or in its guild.</summary>
+    public void RequireRegisteredCommand(JsonObject interaction)
+    {
+        if (!IsCommandRegistered(interaction))
+        {
+            var data = interaction["data"]!;
+            var guild = interaction["guild_id"]?.GetValue<string>();
+            throw new InvalidOperationException(
+                $"Discord never sends an interaction for command '{data["name"]}' (type {data["type"]?.GetValue<int>() ?? 1}): it is not registered for this application"
+                + (guild is null ? "" : $" globally or in guild {guild}") + ". Register the command first (the bot does at start-up).");
+        }
+    }
+
+    /// <summary>False only for a command or autocomplete interaction whose command is not registered globally or in its guild.</summary>
+    public bool IsCommandRegistered(JsonObject interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction["type"]?.GetValue<int>() is not (2 or 4) || interaction["data"] is not JsonObject data)
+        {
+            return true;
+        }
+
+        var name = data["name"]?.ToString();
+        var type = data["type"]?.GetValue<int>() ?? 1;
+        var guild = interaction["guild_id"]?.GetValue<string>() is { } g ? ulong.Parse(g, CultureInfo.InvariantCulture) : 0;
+        lock (_sync)
+        {
+            var commands = new List<JsonNode?>(_commands.GetValueOrDefault(0UL) ?? []);
+            commands.AddRange(guild == 0 ? [] : _commands.GetValueOrDefault(guild) ?? []);
+            return commands.OfType<JsonObject>().Any(c => c["name"]?.ToString() == name && (c["type"]?.GetValue<int>() ?? 1) == type);
+        }
+    }
+
+    private bool TokenExpired(FakeInteraction interaction) =>
+        interaction.Expired || (interaction.SentAt is { } sent && _timeProvider.GetUtcNow() - sent >= InteractionTokenLifetime);
+}
