@@ -51,7 +51,8 @@ public sealed class BotHarness : IAsyncDisposable
         Action<IServiceCollection>? services = null,
         bool waitForReady = true,
         bool discordUp = true,
-        bool restUnavailable = false)
+        bool restUnavailable = false,
+        Action<FakeDiscordServer>? configureDiscord = null)
     {
         var gmi = new FakeGmiServer();
         await gmi.StartAsync();
@@ -69,6 +70,7 @@ public sealed class BotHarness : IAsyncDisposable
         gateway.HeartbeatIntervalMs = 1000;
         discord.GatewayUrl = gateway.Url;
         discord.AddChannel(type: 0, id: ulong.Parse(InteractionOrigin.DefaultChannelId, System.Globalization.CultureInfo.InvariantCulture));
+        configureDiscord?.Invoke(discord);
         var harness = new BotHarness(discord, gateway, gmi, Directory.CreateTempSubdirectory("editbot-bot-").FullName);
         await harness.StartBotAsync(settings, services);
         if (waitForReady)
@@ -165,6 +167,21 @@ public sealed class BotHarness : IAsyncDisposable
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
         while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            }
+
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>As <see cref="WaitUntilAsync(Func{bool}, string, TimeSpan?)"/>, for a condition that must await (no blocked threads).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {

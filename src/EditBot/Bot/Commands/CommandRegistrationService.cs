@@ -44,7 +44,16 @@ public sealed partial class CommandRegistrationService(
             LogRefused(logger, refused.Message);
             lifetime.StopApplication();
         }
+        catch (DiscordApiException refused)
+        {
+            // Discord refused the commands themselves (e.g. 403 Missing Access: Discord:CommandGuildId names a server
+            // the bot is not in). Asking again gets the same answer; the bot keeps running with what Discord has.
+            LogRegistrationRefused(logger, (int)refused.StatusCode, refused.Code, refused.Message);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord refused the command registration ({Status}, code {Code}): {Reason}. The bot runs with the commands Discord already has; if Discord:CommandGuildId is set, the bot must be a member of that server")]
+    private static partial void LogRegistrationRefused(ILogger logger, int status, int code, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot with: {InviteUrl}")]
     private static partial void LogInvite(ILogger logger, Uri inviteUrl);

@@ -12,7 +12,7 @@ namespace EditBot.Hosting.DiscordStartup;
 /// out with capped, jittered backoff (one warning line per attempt, no stack trace: an outage is expected, not a
 /// bug), and reported to /healthz meanwhile. A rejected token (401) is final: it throws
 /// <see cref="DiscordRefusedException"/> naming Discord:Token, as retrying would only count towards Discord's ban
-/// threshold for invalid requests.
+/// threshold for invalid requests; any other 4xx but 429 is given back to the caller at once, for the same reason.
 /// </summary>
 public sealed partial class DiscordStartupRetry(
     DiscordAvailability availability, IOptions<DiscordRetryOptions> options, TimeProvider time, ILogger<DiscordStartupRetry> logger)
@@ -35,6 +35,12 @@ public sealed partial class DiscordStartupRetry(
                 availability.ReportRefused(message);
                 throw new DiscordRefusedException(message, refused);
             }
+            catch (DiscordApiException refused) when (!IsTransient(refused, cancellationToken))
+            {
+                // Discord answered, so it is reachable: /healthz must not say otherwise; the caller decides what follows.
+                availability.ReportReached(step);
+                throw;
+            }
             catch (Exception error) when (IsTransient(error, cancellationToken))
             {
                 var reason = $"{error.GetType().Name}: {error.Message}";
@@ -46,11 +52,14 @@ public sealed partial class DiscordStartupRetry(
         }
     }
 
-    // Everything an outage can look like; a cancelled wait is a timeout unless the bot is stopping.
+    // Everything an outage can look like; a cancelled wait is a timeout unless the bot is stopping. Discord's own
+    // 4xx answers (other than 429) are not an outage: the same request would be refused again, and each refusal
+    // counts towards Discord's ban for invalid requests, so they go back to the caller at once.
     private static bool IsTransient(Exception error, CancellationToken stopping) => error switch
     {
         OperationCanceledException => !stopping.IsCancellationRequested,
-        HttpRequestException or DiscordApiException or IOException or JsonException => true,
+        DiscordApiException api => (int)api.StatusCode is 0 or 429 or >= 500,
+        HttpRequestException or IOException or JsonException => true,
         _ => false,
     };
 
