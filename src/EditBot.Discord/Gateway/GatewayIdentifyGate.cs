@@ -63,7 +63,21 @@ public sealed class GatewayIdentifyGate : IDisposable
         try
         {
             await WaitForSessionStartBudgetAsync(shardId, cancellationToken);
-            await WaitForBucketAsync(bucket, cancellationToken);
+            try
+            {
+                await WaitForBucketAsync(bucket, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The connection ended while waiting for its slot: no IDENTIFY went out, so the session start it
+                // counted is given back (else each such wait would shrink the daily budget until a restart).
+                lock (_lock)
+                {
+                    _sessionStartRemaining = Math.Min(_sessionStartTotal, _sessionStartRemaining + 1);
+                }
+
+                throw;
+            }
         }
         finally
         {
