@@ -24,7 +24,7 @@ public static class EngineHost
             throw new StartupException(missing.MissingMessage);
         }
 
-        builder.Services.AddSerilog(logger => SerilogSetup.Configure(logger, builder.Configuration, defaultLevel));
+        builder.Services.AddSerilog(logger => SerilogSetup.Configure(logger, builder.Configuration, defaultLevel), preserveStaticLogger: true);
         builder.Services.AddEditBotEngine(builder.Configuration);
         builder.Services.AddSingleton<IJobDelivery, CliJobDelivery>();
         builder.Services.AddSingleton<CliJobWatcher>();

@@ -58,8 +58,11 @@ public static class BotHost
 
         builder.WebHost.UseKestrelCore().UseUrls(builder.Configuration["Http:Urls"] ?? "http://0.0.0.0:8080");
         builder.Services.AddRoutingCore();
-        // Serilog sinks registered in the container are written to as well: tests capture the log that way.
-        builder.Services.AddSerilog((services, logger) => SerilogSetup.Configure(logger, builder.Configuration).ReadFrom.Services(services));
+        // Serilog sinks registered in the container are written to as well: tests capture the log that way. The static
+        // Log.Logger is left alone: otherwise every host's ILogger writes to whichever host was built last.
+        builder.Services.AddSerilog(
+            (services, logger) => SerilogSetup.Configure(logger, builder.Configuration).ReadFrom.Services(services),
+            preserveStaticLogger: true);
         // A gateway refusal ends its BackgroundService with GatewayFatalException: that must stop the process (RunAsync
         // prints what to fix). StopHost is the default; stated because the exit code depends on it.
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
