@@ -6,6 +6,12 @@ namespace EditBot.Storage.Sqlite;
 /// <summary>Content-addressed blobs inside the database file, so one backup holds jobs and their inputs.</summary>
 public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
 {
+    /// <summary>
+    /// Rows deleted per transaction by <see cref="PruneAsync"/>: SQLite has one writer, so a sweep of thousands of
+    /// blobs in one transaction would hold back every interaction and lease renewal until it ends.
+    /// </summary>
+    internal const int PruneBatchSize = 500;
+
     private const string Touch = "UPDATE blobs SET last_used_at = @now WHERE id = @id";
 
     private const string Insert =
@@ -13,13 +19,14 @@ public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
 
     private const string Select = "SELECT id, media_type, content FROM blobs WHERE id = @id";
 
-    // Everything a live job still needs: its inputs and any results fetched so far.
+    // Everything a live job still needs: its inputs and any results fetched so far. One batch of the rest at a time.
     private const string Prune =
         "WITH live(id) AS (" +
         "SELECT image_blob FROM jobs WHERE state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled') " +
         "UNION SELECT mask_blob FROM jobs WHERE state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled') AND mask_blob IS NOT NULL " +
         "UNION SELECT r.value FROM jobs j, json_each(j.result_blobs) r WHERE j.state NOT IN ('Done', 'Failed', 'Rejected', 'Cancelled')) " +
-        "DELETE FROM blobs WHERE last_used_at < @cutoff AND id NOT IN (SELECT id FROM live)";
+        "DELETE FROM blobs WHERE id IN (" +
+        "SELECT id FROM blobs WHERE last_used_at < @cutoff AND id NOT IN (SELECT id FROM live) LIMIT @batch)";
 
     public async Task<string> PutAsync(ReadOnlyMemory<byte> content, string mediaType, CancellationToken cancellationToken)
     {
@@ -56,11 +63,28 @@ public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
             return reader.Read() ? new Blob(reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)) : null;
         }, cancellationToken);
 
-    public Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
-        database.WriteAsync(s =>
+    /// <summary>
+    /// Deletes in transactions of at most <see cref="PruneBatchSize"/> rows, each queued behind the writes waiting
+    /// at the time, until a batch comes back short.
+    /// </summary>
+    public async Task<int> PruneAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        var cutoff = olderThan.ToUnixTimeMilliseconds();
+        var total = 0;
+        int deleted;
+        do
         {
-            var prune = s.Command(Prune);
-            prune.Parameters.AddWithValue("@cutoff", olderThan.ToUnixTimeMilliseconds());
-            return prune.ExecuteNonQuery();
-        }, cancellationToken);
+            deleted = await database.WriteAsync(s =>
+            {
+                var prune = s.Command(Prune);
+                prune.Parameters.AddWithValue("@cutoff", cutoff);
+                prune.Parameters.AddWithValue("@batch", PruneBatchSize);
+                return prune.ExecuteNonQuery();
+            }, cancellationToken);
+            total += deleted;
+        }
+        while (deleted == PruneBatchSize);
+
+        return total;
+    }
 }
