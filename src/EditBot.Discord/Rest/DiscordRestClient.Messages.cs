@@ -27,6 +27,16 @@ public sealed partial class DiscordRestClient
             DiscordRoute.Channel(HttpMethod.Get, MessageTemplate, channelId, $"/channels/{channelId}/messages/{messageId}"),
             DiscordJsonContext.Default.Message, cancellationToken);
 
+    /// <summary>The channel's newest messages, newest first (<paramref name="limit"/> 1-100).</summary>
+    public Task<IReadOnlyList<Message>> GetRecentMessagesAsync(ulong channelId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        return GetJsonAsync(
+            DiscordRoute.Channel(HttpMethod.Get, MessagesTemplate, channelId, $"/channels/{channelId}/messages?limit={limit}"),
+            DiscordJsonContext.Default.IReadOnlyListMessage, cancellationToken);
+    }
+
     public Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) =>
         SendWithoutResultAsync(
             DiscordRoute.Channel(HttpMethod.Delete, MessageTemplate, channelId, $"/channels/{channelId}/messages/{messageId}"), cancellationToken);

@@ -39,6 +39,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<ProgressMessages>();
         services.AddSingleton<ProgressPublisher>();
         services.AddSingleton<ResultPoster>();
+        services.AddSingleton<PostedResultFinder>();
         services.AddSingleton<SlashEditHandler>();
         services.AddSingleton<MessageCommandHandler>();
         services.AddSingleton<MentionImageFinder>();

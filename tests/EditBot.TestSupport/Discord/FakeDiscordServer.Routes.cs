@@ -13,6 +13,7 @@ public sealed partial class FakeDiscordServer
         new("GET", "/channels/{channel_id}", GetChannel),
         new("POST", "/users/@me/channels", CreateDm),
         new("POST", "/channels/{channel_id}/messages", CreateMessage),
+        new("GET", "/channels/{channel_id}/messages", GetChannelMessages),
         new("GET", "/channels/{channel_id}/messages/{message_id}", GetMessage),
         new("PATCH", "/channels/{channel_id}/messages/{message_id}", EditMessage),
         new("DELETE", "/channels/{channel_id}/messages/{message_id}", DeleteMessage),

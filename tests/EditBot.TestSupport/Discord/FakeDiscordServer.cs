@@ -121,6 +121,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         var result = Dispatch(context, route, parameters, apiPath, text, json, files, out var headers);
         logged.Status = result.Status;
+        if (result.Status < 300 && TakeLostAnswer(route))
+        {
+            context.Abort();
+            return;
+        }
+
         foreach (var (name, value) in headers.Concat(result.Headers ?? new Dictionary<string, string>()))
         {
             context.Response.Headers[name] = value;

@@ -18,6 +18,12 @@ public sealed record DeliveryRecord
     /// <summary>Result messages posted so far, in order; their count is the next part to post.</summary>
     public IReadOnlyList<ulong> PostedMessageIds { get; init; } = [];
 
+    /// <summary>
+    /// The part whose send was started and not yet recorded: when a later attempt finds it set, that send may have
+    /// reached Discord, so the attempt looks for it before posting again.
+    /// </summary>
+    public int? PendingPart { get; init; }
+
     /// <summary>True once results went to the requester's DMs (private job whose token died).</summary>
     public bool SentToDirectMessages { get; init; }
 

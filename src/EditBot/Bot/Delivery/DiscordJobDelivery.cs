@@ -52,10 +52,18 @@ public sealed partial class DiscordJobDelivery(
 
         for (var part = record.PostedMessageIds.Count; part < packages.Count; part++)
         {
+            // Recorded before the send: if its answer is lost, the next attempt knows to look for it first.
+            var mayHavePosted = record.PendingPart == part;
+            if (!mayHavePosted)
+            {
+                record = record with { PendingPart = part };
+                await records.SaveAsync(job.Id, record, cancellationToken);
+            }
+
             (ulong messageId, ulong channelId, bool toDms) posted;
             try
             {
-                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, mayHavePosted, cancellationToken);
             }
             catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.ThreadLocked or DiscordErrorCodes.ThreadArchived
                 && record.InThread && plan.Kind == DeliveryPlanKind.UseThread && origin.ParentChannelId is { } parent)
@@ -68,11 +76,14 @@ public sealed partial class DiscordJobDelivery(
                     FallbackReason = "The thread this edit came from is locked, so the results are here in its channel.",
                 };
                 await records.SaveAsync(job.Id, record, cancellationToken);
-                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, cancellationToken);
+                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, mayHavePosted: false, cancellationToken);
             }
 
             var (messageId, channelId, toDms) = posted;
-            record = record with { PostedMessageIds = [.. record.PostedMessageIds, messageId], SentToDirectMessages = record.SentToDirectMessages || toDms };
+            record = record with
+            {
+                PostedMessageIds = [.. record.PostedMessageIds, messageId], PendingPart = null, SentToDirectMessages = record.SentToDirectMessages || toDms,
+            };
             await records.SaveAsync(job.Id, record, cancellationToken);
             await resultMessages.SaveAsync(messageId, new ResultMessage(job.Id, ResultComponents.ResultIndexes(packages[part]), channelId), cancellationToken);
         }

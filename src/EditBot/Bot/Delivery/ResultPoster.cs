@@ -9,11 +9,13 @@ using EditBot.Imaging.Packaging;
 namespace EditBot.Bot.Delivery;
 
 /// <summary>Posts one packaged result message where the plan says: thread or channel, or privately (ephemeral, then DMs).</summary>
-public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progress)
+public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progress, PostedResultFinder finder)
 {
+    /// <param name="mayHavePosted">An earlier attempt started this part's send: look for its message before posting.</param>
     /// <returns>The posted message's id and channel, and whether it went to the requester's DMs.</returns>
     public async Task<(ulong MessageId, ulong ChannelId, bool ToDirectMessages)> PostAsync(
-        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, PackagedMessage package, int part, CancellationToken cancellationToken)
+        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, PackagedMessage package, int part, bool mayHavePosted,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(origin);
@@ -37,6 +39,11 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
 
             // The token died: the requester's DMs are the only place that stays private.
             var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
+            if (mayHavePosted && await finder.FindAsync(dm.Id, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } sent)
+            {
+                return (sent.Id, dm.Id, true);
+            }
+
             var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
             return (direct.Id, dm.Id, true);
         }
@@ -58,6 +65,11 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
             Nonce = Nonce(job, part),
             EnforceNonce = true,
         };
+        if (mayHavePosted && await finder.FindAsync(channelId, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } earlier)
+        {
+            return (earlier.Id, channelId, false);
+        }
+
         var posted = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
         return (posted.Id, channelId, false);
     }
