@@ -41,13 +41,10 @@ public sealed partial class InteractionResponder
                 // Nothing visible was meant: take the endpoint's "thinking…" away.
                 await DeleteThinkingAsync(cancellationToken);
                 break;
-            case InteractionCallbackType.Modal when thinking:
-                message = await OnceDeferralLandedAsync(
-                    () => _rest.EditOriginalResponseAsync(Token, new MessageBody { Content = ModalTooLate, AllowedMentions = AllowedMentions.None }, null, cancellationToken), cancellationToken);
-                break;
             case InteractionCallbackType.Modal:
-                message = await OnceDeferralLandedAsync(
-                    () => _rest.CreateFollowupAsync(Token, new MessageBody { Content = ModalTooLate, Flags = MessageFlags.Ephemeral, AllowedMentions = AllowedMentions.None }, null, cancellationToken), cancellationToken);
+                // Only the person who pressed can retry: the apology is theirs alone, and a public "thinking…" goes.
+                message = await ReplaceThinkingAsync(
+                    thinking, new MessageBody { Content = ModalTooLate, Flags = MessageFlags.Ephemeral, AllowedMentions = AllowedMentions.None }, null, cancellationToken);
                 break;
             default:
                 // A public defer after a public deferral, a deferred update after a deferred update, or autocomplete

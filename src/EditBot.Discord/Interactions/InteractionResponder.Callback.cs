@@ -17,6 +17,9 @@ public sealed partial class InteractionResponder
                 "This interaction was already answered; edit the original response or send a follow-up instead.");
         }
 
+        // Once Discord has an acknowledgement (ours in the HTTP reply, or the endpoint's deferral), a failure later in
+        // this call must not make the interaction look unanswered: a second first answer would only draw 40060.
+        var acknowledged = false;
         try
         {
             if (_httpReply is { } reply)
@@ -26,6 +29,7 @@ public sealed partial class InteractionResponder
                     var (body, contentType) = await SerializeForHttpReplyAsync(response, files, cancellationToken);
                     if (reply.TryComplete(body, contentType))
                     {
+                        acknowledged = true;
                         _logger.LogDebug("Answered interaction {InteractionId} with callback type {Type} in the HTTP reply", InteractionId, response.Type);
                         return withResponse && response.Type == InteractionCallbackType.ChannelMessage
                             ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await OriginalAfterHttpReplyAsync(cancellationToken) } }
@@ -36,13 +40,14 @@ public sealed partial class InteractionResponder
                 // The endpoint's deferral won the race and is the acknowledgement: the callback route would get 40060.
                 if (reply.DeferredAs is { } deferredAs)
                 {
+                    acknowledged = true;
                     return await AfterEndpointDeferralAsync(deferredAs, response, files, cancellationToken);
                 }
             }
 
             return await _rest.CreateInteractionResponseAsync(InteractionId, Token, response, files, withResponse, cancellationToken);
         }
-        catch
+        catch when (!acknowledged)
         {
             Volatile.Write(ref _responded, 0);
             throw;

@@ -2,6 +2,7 @@ using System.Text;
 using EditBot.Discord.Events;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
 using EditBot.Discord.Tests.Support;
 using EditBot.TestSupport.Discord;
 
@@ -78,16 +79,35 @@ public sealed class LateFirstAnswerTests : IAsyncLifetime
     [Theory]
     [InlineData(InteractionCallbackType.DeferredChannelMessage)]
     [InlineData(InteractionCallbackType.DeferredUpdateMessage)]
-    public async Task A_modal_too_late_to_open_becomes_a_clear_message(int deferral)
+    public async Task A_modal_too_late_to_open_becomes_a_clear_message_only_the_person_sees(int deferral)
     {
         var (responder, fake) = await DeferredAsync(deferral);
 
         await responder.RespondWithModalAsync("m", "Edit", [ComponentBuilder.Label("Prompt", ComponentBuilder.TextInput("prompt"))], Cancel.After());
 
         AssertOneAcknowledgement(fake);
-        var shown = deferral == InteractionCallbackType.DeferredChannelMessage ? fake.OriginalMessageId!.Value : Assert.Single(fake.FollowupMessageIds);
-        Assert.Equal(InteractionResponder.ModalTooLate, _h.Fake.GetMessage(shown)!.Content);
+        var apology = _h.Fake.GetMessage(Assert.Single(fake.FollowupMessageIds))!;
+        Assert.Equal((InteractionResponder.ModalTooLate, true), (apology.Content, apology.IsEphemeral));
+        if (deferral == InteractionCallbackType.DeferredChannelMessage)
+        {
+            Assert.True(_h.Fake.GetMessage(fake.OriginalMessageId!.Value)!.Deleted); // the public "thinking…" goes
+        }
+
         Assert.Null(fake.Modal);
+    }
+
+    [Fact]
+    public async Task A_late_answer_that_fails_after_the_endpoint_acknowledged_leaves_the_interaction_answered()
+    {
+        var (responder, fake) = await DeferredAsync(InteractionCallbackType.DeferredChannelMessage);
+        _h.Fake.OverrideRoute("PATCH /webhooks/{application_id}/{interaction_token}/messages/@original", FakeResult.Error(403, 50001, "Missing Access"));
+
+        await Assert.ThrowsAsync<DiscordApiException>(() => responder.RespondAsync(new MessageBody { Content = "lost" }, cancellationToken: Cancel.After()));
+
+        // The endpoint's deferral is the acknowledgement: a second first answer would only draw 40060.
+        Assert.True(responder.HasResponded);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => responder.DeferAsync(cancellationToken: Cancel.After()));
+        AssertOneAcknowledgement(fake);
     }
 
     [Fact]

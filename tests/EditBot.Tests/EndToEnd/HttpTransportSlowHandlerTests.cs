@@ -12,7 +12,7 @@ namespace EditBot.Tests.EndToEnd;
 public sealed class HttpTransportSlowHandlerTests
 {
     [Fact]
-    public async Task A_modal_that_comes_after_the_endpoint_deferred_becomes_a_clear_answer_on_original_with_one_acknowledgement()
+    public async Task A_modal_that_comes_after_the_endpoint_deferred_becomes_a_private_apology_with_one_acknowledgement()
     {
         using var sender = new SignedInteractionSender();
         await using var bot = await BotHarness.StartAsync(
@@ -57,7 +57,7 @@ public sealed class HttpTransportSlowHandlerTests
         try
         {
             await BotHarness.WaitUntilAsync(
-                () => fake.AlreadyAcknowledgedRefusals > 0 || (fake.OriginalMessageId is { } id && bot.Discord.GetMessage(id) is { Content.Length: > 0 }),
+                () => fake.AlreadyAcknowledgedRefusals > 0 || fake.FollowupMessageIds.Count > 0,
                 "the handler's answer to reach Discord", TimeSpan.FromSeconds(90));
         }
         catch (TimeoutException timeout)
@@ -70,10 +70,9 @@ public sealed class HttpTransportSlowHandlerTests
         Assert.Equal(1, fake.Acknowledgements);
         Assert.Equal(0, fake.AlreadyAcknowledgedRefusals);
         Assert.DoesNotContain(bot.Discord.Requests, r => r.RouteKey!.EndsWith("/callback", StringComparison.Ordinal));
-        Assert.Contains(bot.Discord.Requests, r => r.Method == "PATCH" && r.RouteKey!.EndsWith("/messages/@original", StringComparison.Ordinal) && r.Status == 200);
-        var answer = bot.Discord.GetMessage(fake.OriginalMessageId!.Value)!;
-        Assert.Equal(EditBot.Discord.Interactions.InteractionResponder.ModalTooLate, answer.Content);
-        Assert.Equal(0, answer.Flags & 128); // no longer "thinking…"
+        var answer = bot.Discord.GetMessage(Assert.Single(fake.FollowupMessageIds))!;
+        Assert.Equal((EditBot.Discord.Interactions.InteractionResponder.ModalTooLate, true), (answer.Content, answer.IsEphemeral));
+        Assert.True(bot.Discord.GetMessage(fake.OriginalMessageId!.Value)!.Deleted); // the public "thinking…" is gone
         bot.Discord.AssertNoContractViolations();
     }
 }
