@@ -14,8 +14,9 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger)
     /// <summary>Entries waiting to be posted, across all servers.</summary>
     public const int Capacity = 1000;
 
-    private readonly System.Threading.Channels.Channel<PendingAuditPost> _queue = System.Threading.Channels.Channel.CreateBounded<PendingAuditPost>(
-        new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+    // Bounded by Outstanding, not by the channel: the poster moves entries on into per-server lanes at once.
+    private readonly System.Threading.Channels.Channel<PendingAuditPost> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingAuditPost>(
+        new UnboundedChannelOptions { SingleReader = true });
 
     private readonly Lock _gate = new();
     private int _outstanding;
@@ -41,7 +42,7 @@ public sealed partial class AuditLog(ILogger<AuditLog> logger)
         ArgumentNullException.ThrowIfNull(entry);
         lock (_gate)
         {
-            if (_queue.Writer.TryWrite(new PendingAuditPost(guildId, entry)))
+            if (_outstanding < Capacity && _queue.Writer.TryWrite(new PendingAuditPost(guildId, entry)))
             {
                 if (_outstanding++ == 0)
                 {

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace EditBot.Moderation.Discord;
 
 /// <summary>
-/// Drains <see cref="AuditLog"/>'s queue in order, one post at a time (the REST client waits out the audit channel's
-/// rate limits here, off every interaction path). Best effort: a missing channel means no audit log, and a failed
+/// Drains <see cref="AuditLog"/>'s queue into one lane per server (<see cref="AuditLanes"/>): each server's entries in
+/// order, one at a time, and servers independent of each other (the REST client waits out an audit channel's rate
+/// limits there, off every interaction path and off other servers' lanes). Best effort: a missing channel means no audit log, and a failed
 /// post is logged and dropped, never failing anything else. Nobody is pinged. At shutdown it keeps posting until every
 /// other hosted service has stopped (they may still audit while they finish), then drains what is left within the
 /// host's shutdown timeout and logs what it could not post.
@@ -16,28 +17,28 @@ public sealed partial class AuditPostingService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var lanes = new AuditLanes(PostAsync, auditLog.Settled);
         try
         {
             await foreach (var pending in auditLog.Pending.ReadAllAsync(stoppingToken))
             {
-                try
-                {
-                    await PostAsync(pending, stoppingToken);
-                }
-                finally
-                {
-                    auditLog.Settled();
-                }
+                lanes.Add(pending, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down past the drain deadline; say what was not posted rather than lose it silently.
-            var left = auditLog.Outstanding;
-            if (left > 0)
-            {
-                LogLeftAtShutdown(logger, left);
-            }
+            // Shutting down past the drain deadline: the lanes stop below, and what they did not post is counted.
+        }
+        finally
+        {
+            await lanes.WhenStoppedAsync();
+        }
+
+        var left = auditLog.Outstanding;
+        if (left > 0)
+        {
+            // Say what was not posted rather than lose it silently.
+            LogLeftAtShutdown(logger, left);
         }
     }
 
