@@ -19,7 +19,7 @@ public class MessageCommandFlowTests
         await using var host = await ExperienceHost.StartAsync();
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("room.png", TestImages.Png(256, 256));
-        var mask = host.Discord.AddAttachment("mask.png", TestImages.Png(256, 256));
+        var mask = host.Discord.AddAttachment("mask.png", TestImages.Mask(256, 256, topHalf: true));
         var target = host.Discord.AddMessage(channel.Id, "my room", attachments: [image]);
         var command = new Origin { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
@@ -39,7 +39,11 @@ public class MessageCommandFlowTests
 
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
-        Assert.NotNull(job.Request.MaskBlob);
+        // At GMI: the uploaded mask, at the image's size, white (edit) on top and black (keep) below.
+        var sent = Assert.Single(host.Gmi.Requests);
+        Assert.Equal((sent.ImageFacts!.Width, sent.ImageFacts.Height), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
+        Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
+        Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
         await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
         Assert.Single(host.Discord.MessagesIn(host.Discord.GetMessage(target.Id)!.ThreadId!.Value));
         host.Discord.AssertNoContractViolations();

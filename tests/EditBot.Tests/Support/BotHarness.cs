@@ -119,19 +119,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// <summary>A mask the bot can download: white (edit) on the top half when <paramref name="half"/>, else all black.</summary>
     public AttachmentSpec Mask(int width, int height, bool half)
     {
-        using var bitmap = new SkiaSharp.SKBitmap(width, height);
-        using (var canvas = new SkiaSharp.SKCanvas(bitmap))
-        {
-            canvas.Clear(SkiaSharp.SKColors.Black);
-            if (half)
-            {
-                using var white = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.White };
-                canvas.DrawRect(0, 0, width, height / 2f, white);
-            }
-        }
-
-        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
-        var attachment = Discord.AddAttachment("mask.png", data.ToArray());
+        var attachment = Discord.AddAttachment("mask.png", TestImages.Mask(width, height, half));
         return new AttachmentSpec(attachment.Url.ToString(), "mask.png", "image/png", attachment.Size, width, height);
     }
 

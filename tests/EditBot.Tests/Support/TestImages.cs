@@ -9,6 +9,24 @@ public static class TestImages
 
     public static byte[] Jpeg(int width, int height, int quality = 90) => Encode(width, height, SKEncodedImageFormat.Jpeg, quality);
 
+    /// <summary>A mask PNG: white (edit) on the top half when <paramref name="topHalf"/>, else all black (keep).</summary>
+    public static byte[] Mask(int width, int height, bool topHalf)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Black);
+            if (topHalf)
+            {
+                using var white = new SKPaint { Color = SKColors.White };
+                canvas.DrawRect(0, 0, width, height / 2f, white);
+            }
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
     private static byte[] Encode(int width, int height, SKEncodedImageFormat format, int quality)
     {
         using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);

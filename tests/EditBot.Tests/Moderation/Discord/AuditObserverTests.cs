@@ -66,11 +66,21 @@ public sealed class AuditObserverTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Servers_without_an_audit_channel_get_no_posts()
+    public async Task Servers_without_an_audit_channel_get_no_posts_and_get_them_once_one_is_set()
     {
-        await h.EnqueueAsync(needsReview: false);
+        var unaudited = await h.EnqueueAsync("before the audit channel", needsReview: false);
         await h.WhenAuditSettledAsync(); // posts are made in the background: wait until every queued one was tried
-        Assert.Empty(h.Discord.MessagesIn(audit.Id));
+        await h.ConfigureAsync(s => s with { AuditChannelId = audit.Id });
+        var audited = await h.EnqueueAsync("after the audit channel", needsReview: false);
+        await h.WaitForAuditPostsAsync(audit.Id, 1);
+        await h.WhenAuditSettledAsync();
+
+        // At the wire: one message post in all, the second job's, and nothing for the job made before the channel was set.
+        var posts = h.Discord.Requests.Where(r => r.Method == "POST" && r.RouteKey == "POST /channels/{channel_id}/messages").ToList();
+        Assert.Single(posts);
+        var line = Assert.Single(h.Discord.MessagesIn(audit.Id)).Content;
+        Assert.Contains(audited.Id.ToString(), line, StringComparison.Ordinal);
+        Assert.DoesNotContain(unaudited.Id.ToString(), line, StringComparison.Ordinal);
     }
 
     [Fact]
