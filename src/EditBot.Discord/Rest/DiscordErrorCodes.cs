@@ -9,6 +9,7 @@ public static class DiscordErrorCodes
     public const int UnknownInteraction = 10062;
     public const int MissingAccess = 50001;
     public const int MissingPermissions = 50013;
+    public const int CannotSendToUser = 50007;
     public const int InvalidWebhookToken = 50027;
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int ThreadAlreadyCreated = 160004;

@@ -17,6 +17,15 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>The DM channel the bot opened with this user, if any.</summary>
+    public FakeChannel? DirectMessageChannelOf(ulong userId)
+    {
+        lock (_sync)
+        {
+            return _channels.Values.FirstOrDefault(c => c.Type == 1 && c.RecipientId == userId);
+        }
+    }
+
     /// <summary>Null when the bot may post in the channel; else 403 50007 (called under the lock).</summary>
     private FakeResult? DirectMessageRefused(FakeChannel channel) =>
         channel.Type == 1 && channel.RecipientId is { } user && _dmsClosed.Contains(user)

@@ -32,6 +32,10 @@ internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDeliver
         {
             await delivery.DeliverAsync(job, results, cancellationToken);
         }
+        catch (JobDeliveryRefusedException refused)
+        {
+            return JobChanges.Fail(job, FailureCode.DeliveryFailed, refused.Message, deps.Now);
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // Deliveries talk to outside services whose failures vary; all are retried, then reported.

@@ -1,6 +1,7 @@
 using System.Text;
 using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
+using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
@@ -44,8 +45,16 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
                 return (sent.Id, dm.Id, true);
             }
 
-            var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
-            return (direct.Id, dm.Id, true);
+            try
+            {
+                var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
+                return (direct.Id, dm.Id, true);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
+            {
+                throw new JobDeliveryRefusedException(
+                    "The private answer expired before the edit finished, and your DMs are closed to me, so I could not deliver the results. Allow DMs from server members and try again.", e);
+            }
         }
 
         var channelId = record.DestinationChannelId ?? plan.ChannelId;
