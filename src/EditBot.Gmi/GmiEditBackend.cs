@@ -61,14 +61,17 @@ public sealed class GmiEditBackend : IEditBackend
     public async Task<RemoteRequest> GetAsync(string requestId, CancellationToken cancellationToken) =>
         (await _client.GetAsync(requestId, cancellationToken)).Request;
 
-    public async Task<RemoteRequest?> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public async Task<SubmitLookup> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // GMI documents no paging for this list: what one call returns is all that can be read.
         var list = await _client.ListAsync(_options.Model, cancellationToken);
-        var found = SubmittedRequestMatcher.FindNewest(list.Requests, request, _options.Model, notBefore);
-        _logger.LogInformation("Reconciling job {JobId}: {Outcome} among {Count} listed requests", request.JobId,
-            found is null ? "no matching request" : "found request " + found.RequestId, list.Requests.Count);
-        return found;
+        var matches = SubmittedRequestMatcher.FindAll(list.Requests, request, _options.Model, notBefore);
+        var complete = list.Requests.Count >= list.Total;
+        _logger.LogInformation(
+            "Reconciling job {JobId}: {Matches} matching request(s) among {Count} listed of {Total} (list complete: {Complete})",
+            request.JobId, matches.Count, list.Requests.Count, list.Total, complete);
+        return new SubmitLookup(matches, complete);
     }
 
     public Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken) =>

@@ -56,8 +56,16 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
             PostgresJobRow.BindEvent(update, evt, withJobId: false);
         }
 
-        // With an event the count is of inserted events, which is 1 exactly when the update matched.
-        return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? job with { Version = job.Version + 1 } : null;
+        try
+        {
+            // With an event the count is of inserted events, which is 1 exactly when the update matched.
+            return await update.ExecuteNonQueryAsync(cancellationToken) == 1 ? job with { Version = job.Version + 1 } : null;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_jobs_remote_request")
+        {
+            // Another job owns this remote request (it adopted it first): a conflict, decided again by the caller.
+            return null;
+        }
     }
 
     public async Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken)

@@ -7,6 +7,9 @@ namespace EditBot.Storage.Sqlite;
 /// <summary>The embedded <see cref="IJobStore"/>: every write is one BEGIN IMMEDIATE transaction with its event.</summary>
 public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
 {
+    // SQLITE_CONSTRAINT_UNIQUE: here only ux_jobs_remote_request can raise it on an update.
+    private const int UniqueViolation = 2067;
+
     public Task<Job> InsertAsync(Job job, JobEvent firstEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -55,8 +58,16 @@ public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         {
             var update = s.Reused(SqliteJobSql.CompareAndSet);
             SqliteJobRow.Bind(update, job, job.Version);
-            if (update.ExecuteNonQuery() == 0)
+            try
             {
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    return null;
+                }
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == UniqueViolation)
+            {
+                // Another job owns this remote request (it adopted it first): a conflict, decided again by the caller.
                 return null;
             }
 

@@ -53,7 +53,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
         Assert.True(error.MaybeAccepted);
         var expected = _fake.Requests.Single(r => r.Prompt == "lost answer" && r.Size == "1024x1024" && r.Image == lost.Image);
-        Assert.Equal(expected.RequestId, found?.RequestId);
+        Assert.Equal([expected.RequestId], found.Matches.Select(m => m.RequestId));
+        Assert.True(found.ListComplete);
         Assert.Equal(4, _fake.AcceptedSubmissions);
     }
 
@@ -65,7 +66,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
         var found = await _backend.FindSubmittedAsync(Inline("never sent", image), Start, CancellationToken.None);
 
-        Assert.Null(found);
+        Assert.Empty(found.Matches);
+        Assert.True(found.ListComplete);
     }
 
     [Fact]
@@ -77,12 +79,12 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var withinSkew = await _backend.FindSubmittedAsync(job, Start.AddSeconds(90), CancellationToken.None);
         var tooOld = await _backend.FindSubmittedAsync(job, Start.AddMinutes(3), CancellationToken.None);
 
-        Assert.NotNull(withinSkew);
-        Assert.Null(tooOld);
+        Assert.Single(withinSkew.Matches);
+        Assert.Empty(tooOld.Matches);
     }
 
     [Fact]
-    public async Task Staged_inputs_are_matched_by_url_and_the_newest_match_wins()
+    public async Task Staged_inputs_are_matched_by_url_and_every_match_is_listed_newest_first()
     {
         // The fake fetches only what it serves itself (as GMI fetches only public URLs), so the staged inputs live there.
         var first = _fake.ServeObject("bucket/a.png", FakeGmiInputs.Png(seed: 1)).ToString();
@@ -95,7 +97,45 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
         var found = await _backend.FindSubmittedAsync(staged, Start, CancellationToken.None);
 
-        var newest = _fake.Requests.Where(r => r.Image == staged.Image).MaxBy(r => r.CreatedAt)!;
-        Assert.Equal(newest.RequestId, found?.RequestId);
+        var same = _fake.Requests.Where(r => r.Image == staged.Image).OrderByDescending(r => r.CreatedAt).Select(r => r.RequestId);
+        Assert.Equal(same, found.Matches.Select(m => m.RequestId));
     }
+
+    [Fact]
+    public async Task A_request_with_another_mask_or_with_a_mask_where_the_job_had_none_is_not_the_jobs()
+    {
+        var image = FakeGmiInputs.Png(seed: 21);
+        var mask = FakeGmiInputs.Mask(16, 16, topHalf: true);
+        var otherMask = FakeGmiInputs.Mask(16, 16, topHalf: false);
+        var masked = Inline("same words", image) with { Mask = Convert.ToBase64String(mask), MaskFingerprint = Hex(mask) };
+        await _backend.SubmitAsync(masked with { Mask = Convert.ToBase64String(otherMask), MaskFingerprint = Hex(otherMask) }, CancellationToken.None);
+        await _backend.SubmitAsync(masked, CancellationToken.None);
+
+        var forMasked = await _backend.FindSubmittedAsync(masked, Start, CancellationToken.None);
+        var forUnmasked = await _backend.FindSubmittedAsync(Inline("same words", image), Start, CancellationToken.None);
+
+        var sentWithMask = _fake.Requests.Single(r => r.Mask == masked.Mask);
+        Assert.Equal([sentWithMask.RequestId], forMasked.Matches.Select(m => m.RequestId));
+        Assert.Empty(forUnmasked.Matches);
+    }
+
+    [Fact]
+    public async Task A_list_longer_than_one_page_is_reported_incomplete_so_no_match_proves_nothing()
+    {
+        var image = FakeGmiInputs.Png(seed: 31);
+        var lost = Inline("lost among many", image);
+        await SubmitDroppedAsync(lost);
+        for (var i = 0; i < _fake.ListPageSize; i++)
+        {
+            await _backend.SubmitAsync(Inline($"crowd {i}", image), CancellationToken.None);
+        }
+
+        var found = await _backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
+
+        Assert.Empty(found.Matches); // the lost request is there, but beyond the one page GMI answers
+        Assert.False(found.ListComplete);
+        Assert.Equal(_fake.ListPageSize + 1, _fake.AcceptedSubmissions);
+    }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();
 }

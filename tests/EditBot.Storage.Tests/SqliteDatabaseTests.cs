@@ -69,6 +69,30 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task Jobs_that_shared_one_remote_request_before_it_had_to_be_unique_keep_it_on_the_earliest_job()
+    {
+        var earlier = TestJobs.New() with { RemoteRequestId = "req-shared" };
+        var later = TestJobs.New() with { RemoteRequestId = "req-shared", CreatedAt = earlier.CreatedAt.AddSeconds(5) };
+        using (var old = new SqliteSession(ConnectionString, 1000))
+        {
+            Assert.Equal(2, SqliteMigrator.Apply(old, 0, targetVersion: 2));
+            foreach (var job in new[] { later, earlier })
+            {
+                var insert = old.Command(SqliteJobSql.Insert);
+                SqliteJobRow.Bind(insert, job, 1);
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var database = new SqliteDatabase(ConnectionString, _time);
+        var store = new SqliteJobStore(database);
+
+        Assert.Equal("req-shared", (await store.GetAsync(earlier.Id, CancellationToken.None))!.RemoteRequestId);
+        Assert.Equal($"req-shared-shared-{SqliteJobRow.Key(later.Id)}", (await store.GetAsync(later.Id, CancellationToken.None))!.RemoteRequestId);
+        Assert.Equal(earlier.Id, (await store.FindByRemoteRequestIdAsync("req-shared", CancellationToken.None))!.Id);
+    }
+
+    [Fact]
     public async Task Several_instances_opening_a_new_file_at_once_apply_each_migration_once()
     {
         var databases = Enumerable.Range(0, 4).Select(_ => new SqliteDatabase(ConnectionString, _time)).ToList();

@@ -122,4 +122,18 @@ public abstract partial class StoreContractTests
         Assert.Equal(mine.Id, found?.Id);
         Assert.Null(missing);
     }
+
+    [Fact]
+    public async Task A_remote_request_another_job_holds_cannot_be_adopted_the_write_is_a_conflict()
+    {
+        await InsertAsync(TestJobs.New() with { RemoteRequestId = "req-taken" });
+        var other = await InsertAsync(TestJobs.New());
+
+        var adopted = await Jobs.TryUpdateAsync(other with { RemoteRequestId = "req-taken" }, null, Ct);
+        var own = await Jobs.TryUpdateAsync(other with { RemoteRequestId = "req-free" }, null, Ct);
+
+        Assert.Null(adopted); // two jobs adopting one paid request at once: the second is refused
+        Assert.Equal("req-free", own?.RemoteRequestId);
+        Assert.Equal("req-free", (await Jobs.GetAsync(other.Id, Ct))!.RemoteRequestId);
+    }
 }

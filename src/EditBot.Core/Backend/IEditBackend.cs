@@ -19,10 +19,11 @@ public interface IEditBackend
     Task<RemoteRequest> GetAsync(string requestId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Looks for a request this job may already have submitted (its POST answer was lost): same model and
-    /// parameters, created at or after <paramref name="notBefore"/> (minus clock skew). Null when none.
+    /// Looks for requests this job may already have submitted (its POST answer was lost): same model, prompt, image,
+    /// mask, size, quality and count, created at or after <paramref name="notBefore"/> (minus clock skew), newest
+    /// first, and whether the list read was the API's whole list (only then does "no match" prove nothing was accepted).
     /// </summary>
-    Task<RemoteRequest?> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken);
+    Task<SubmitLookup> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken);
 
     /// <summary>Downloads one result (size-capped, allowed hosts only).</summary>
     Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken);
@@ -30,7 +31,8 @@ public interface IEditBackend
 
 /// <summary>
 /// One submission. <see cref="Image"/> and <see cref="Mask"/> are either public URLs (staged) or raw base64.
-/// <see cref="ImageFingerprint"/> (SHA-256 of the image bytes) lets reconciliation recognise the job's own request.
+/// <see cref="ImageFingerprint"/> and <see cref="MaskFingerprint"/> (SHA-256 of the bytes, hex) let reconciliation
+/// recognise the job's own request.
 /// </summary>
 public sealed record SubmitRequest(
     Guid JobId,
@@ -40,6 +42,16 @@ public sealed record SubmitRequest(
     string Size,
     string Quality,
     int Count,
-    string ImageFingerprint);
+    string ImageFingerprint,
+    string? MaskFingerprint = null);
+
+/// <summary>
+/// What a lost submit's lookup found: the matching requests, newest first, and whether the API's list was read
+/// whole (<c>total</c> no larger than the records read). With an incomplete list, no match is no evidence.
+/// </summary>
+public sealed record SubmitLookup(IReadOnlyList<RemoteRequest> Matches, bool ListComplete)
+{
+    public static SubmitLookup Nothing { get; } = new([], true);
+}
 
 public sealed record DownloadedMedia(byte[] Content, string MediaType);

@@ -92,6 +92,29 @@ public sealed class JobService
         },
         cancellationToken);
 
+    /// <summary>
+    /// Sends again a job that failed because its lost submit could not be proven unaccepted
+    /// (<see cref="FailureCode.SubmitUncertain"/>): an admin's explicit decision to risk paying twice. Back to Queued,
+    /// with the submit intent cleared so it posts rather than reconciles. Any other job: NotAllowed.
+    /// </summary>
+    public Task<JobCommandResult> ResendAsync(Guid id, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, (job, now) =>
+        {
+            if (job.State != JobState.Failed || job.Failure?.Code != FailureCode.SubmitUncertain)
+            {
+                return (null, null, JobCommandOutcome.NotAllowed);
+            }
+
+            var queued = job with
+            {
+                State = JobState.Queued, Failure = null, CompletedAt = null, SubmitIntentAt = null, Attempts = 0, NextAttemptAt = null,
+                LeaseOwner = null, LeaseUntil = null, CancelRequested = false,
+            };
+            var reason = $"Sent again at the request of {actor}, although GMI may already have accepted it (it may be paid twice)";
+            return (queued, Event(job, now, JobState.Queued, reason), JobCommandOutcome.Applied);
+        },
+        cancellationToken);
+
     public Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken) => _jobs.GetAsync(id, cancellationToken);
 
     public Task<IReadOnlyList<JobEvent>> GetEventsAsync(Guid id, CancellationToken cancellationToken) => _jobs.GetEventsAsync(id, cancellationToken);
@@ -121,7 +144,7 @@ public sealed class JobService
                 return new JobCommandResult(outcome, job);
             }
 
-            if (changed.State != job.State)
+            if (changed.State != job.State && !JobStateMachine.IsResend(job, changed))
             {
                 JobStateMachine.EnsureCanMove(job.State, changed.State);
             }

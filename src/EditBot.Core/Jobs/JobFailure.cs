@@ -27,4 +27,9 @@ public enum FailureCode
     PolicyRefused,
     /// <summary>An input blob vanished or could not be prepared.</summary>
     InputInvalid,
+    /// <summary>
+    /// A submit's answer was lost and GMI's list was too long to prove it was not accepted: not sent again, so it is
+    /// never paid twice. An admin may send it again (<see cref="Engine.JobService.ResendAsync"/>).
+    /// </summary>
+    SubmitUncertain,
 }

@@ -45,6 +45,17 @@ public static class JobStateMachine
         };
     }
 
+    /// <summary>
+    /// The one way out of a terminal state: a job failed because a lost submit could not be proven unaccepted
+    /// (<see cref="FailureCode.SubmitUncertain"/>) goes back to Queued when an admin asks for it to be sent again.
+    /// </summary>
+    public static bool IsResend(Job from, Job to)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        return from.State == JobState.Failed && from.Failure?.Code == FailureCode.SubmitUncertain && to.State == JobState.Queued;
+    }
+
     /// <summary>Throws <see cref="InvalidOperationException"/> naming both states when the move is illegal.</summary>
     public static void EnsureCanMove(JobState from, JobState to)
     {

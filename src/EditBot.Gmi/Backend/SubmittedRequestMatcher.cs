@@ -4,24 +4,25 @@ using EditBot.Core.Backend;
 namespace EditBot.Gmi.Backend;
 
 /// <summary>
-/// Recognises a job's own request among the organization's requests after a lost POST answer: same parameters and
-/// the same image (the URL for staged inputs, the SHA-256 of the decoded bytes for inline base64).
+/// Recognises a job's own request among the organization's requests after a lost POST answer: same parameters, the
+/// same image and the same mask (the URL for staged inputs, the SHA-256 of the decoded bytes for inline base64).
 /// </summary>
 internal static class SubmittedRequestMatcher
 {
     /// <summary>Tolerated difference between our clock and GMI's created_at.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(2);
 
-    public static RemoteRequest? FindNewest(IEnumerable<GmiRequestRecord> records, SubmitRequest wanted, string model, DateTimeOffset notBefore)
+    /// <summary>Every record that is this job's submit as far as the list shows: same parameters, image and mask; newest first.</summary>
+    public static IReadOnlyList<RemoteRequest> FindAll(IEnumerable<GmiRequestRecord> records, SubmitRequest wanted, string model, DateTimeOffset notBefore)
     {
         var earliest = notBefore - ClockSkew;
-        return records
+        return [.. records
             .Where(r => r.Request.CreatedAt is { } created && created >= earliest)
             .Where(r => r.Model is null || string.Equals(r.Model, model, StringComparison.Ordinal))
-            .Where(r => r.Payload is { } p && SameParameters(p, wanted) && SameImage(p.Image, wanted))
+            .Where(r => r.Payload is { } p && SameParameters(p, wanted) && SameImage(p.Image, wanted.Image, wanted.ImageFingerprint)
+                && SameMask(p.Mask, wanted))
             .OrderByDescending(r => r.Request.CreatedAt)
-            .Select(r => r.Request)
-            .FirstOrDefault();
+            .Select(r => r.Request)];
     }
 
     private static bool SameParameters(GmiEditPayload payload, SubmitRequest wanted) =>
@@ -30,15 +31,21 @@ internal static class SubmittedRequestMatcher
         && string.Equals(payload.Quality, wanted.Quality, StringComparison.OrdinalIgnoreCase)
         && payload.N == wanted.Count;
 
-    private static bool SameImage(string sentImage, SubmitRequest wanted)
+    private static bool SameImage(string sent, string wanted, string fingerprint)
     {
-        if (IsUrl(wanted.Image))
+        if (IsUrl(wanted))
         {
-            return string.Equals(sentImage, wanted.Image, StringComparison.Ordinal);
+            return string.Equals(sent, wanted, StringComparison.Ordinal);
         }
 
-        return !IsUrl(sentImage) && Fingerprint(sentImage) is { } hash && FingerprintMatches(hash, wanted.ImageFingerprint);
+        return !IsUrl(sent) && Fingerprint(sent) is { } hash && FingerprintMatches(hash, fingerprint);
     }
+
+    // A request with another mask (or one where the job had none) is another edit, whatever its prompt.
+    private static bool SameMask(string? sent, SubmitRequest wanted) =>
+        wanted.Mask is null
+            ? string.IsNullOrEmpty(sent)
+            : sent is not null && (wanted.MaskFingerprint is { } fingerprint ? SameImage(sent, wanted.Mask, fingerprint) : string.Equals(sent, wanted.Mask, StringComparison.Ordinal));
 
     private static bool IsUrl(string value) =>
         value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("http://", StringComparison.OrdinalIgnoreCase);

@@ -35,8 +35,8 @@ public sealed class InstantBackend : IEditBackend
         return Task.FromResult(new RemoteRequest(requestId, RemoteStatus.Processing, "processing", [], null, RemoteFailureKind.None, null));
     }
 
-    public Task<RemoteRequest?> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
-        Task.FromResult<RemoteRequest?>(null);
+    public Task<SubmitLookup> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken) =>
+        Task.FromResult(SubmitLookup.Nothing);
 
     public Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken) =>
         Task.FromResult(new DownloadedMedia(ResultBytes, "image/png"));

@@ -86,6 +86,12 @@ public sealed class InMemoryJobStore : IJobStore
                 return Task.FromResult<Job?>(null);
             }
 
+            // As the real stores' unique index: one remote request belongs to one job.
+            if (job.RemoteRequestId is { } remote && _jobs.Values.Any(j => j.Id != job.Id && j.RemoteRequestId == remote))
+            {
+                return Task.FromResult<Job?>(null);
+            }
+
             var stored = job with { Version = job.Version + 1 };
             _jobs[job.Id] = stored;
             if (evt is not null)

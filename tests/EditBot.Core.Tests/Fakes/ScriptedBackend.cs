@@ -30,6 +30,9 @@ public sealed class ScriptedBackend : IEditBackend
 
     /// <summary>What FindSubmittedAsync returns (a lost submit's request), or null.</summary>
     public RemoteRequest? Findable { get; set; }
+
+    /// <summary>Whether the lookup read the API's whole list (false: "no match" proves nothing).</summary>
+    public bool ListComplete { get; set; } = true;
     public string? StagedUrl { get; set; }
 
     /// <summary>When set, SubmitAsync waits for it (honouring cancellation) after recording the call.</summary>
@@ -72,11 +75,11 @@ public sealed class ScriptedBackend : IEditBackend
         return Task.FromResult(PollScript.TryDequeue(out var next) ? next(requestId) : DefaultPoll(requestId));
     }
 
-    public Task<RemoteRequest?> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public Task<SubmitLookup> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _findCalls);
         ThrowNext(FindErrors);
-        return Task.FromResult(Findable);
+        return Task.FromResult(new SubmitLookup(Findable is { } found ? [found] : [], ListComplete));
     }
 
     public Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken)

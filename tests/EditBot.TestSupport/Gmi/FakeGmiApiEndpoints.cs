@@ -125,9 +125,12 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
             return;
         }
 
+        // GMI documents `{requests, total}` and no paging: the strict side is a list that holds at most one page (the
+        // first ListPageSize records, newest first unless a test says otherwise) while `total` counts them all, with no way to read the rest.
         string? model = context.Request.Query["model_id"];
-        var records = server.Requests.Where(r => model is null || r.Model == model).OrderByDescending(r => r.Sequence).Select(r => (JsonNode)Record(r)).ToList();
-        var list = new JsonObject { ["requests"] = new JsonArray([.. records]), ["total"] = records.Count };
+        var matching = server.Requests.Where(r => model is null || r.Model == model).OrderBy(r => server.ListNewestFirst ? -r.Sequence : r.Sequence).ToList();
+        var records = matching.Take(server.ListPageSize).Select(r => (JsonNode)Record(r));
+        var list = new JsonObject { ["requests"] = new JsonArray([.. records]), ["total"] = matching.Count };
         await WriteJsonAsync(context, 200, list.ToJsonString());
     }
 

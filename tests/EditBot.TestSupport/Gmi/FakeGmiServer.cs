@@ -67,6 +67,12 @@ public sealed class FakeGmiServer : IAsyncDisposable
     /// </summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Records one <c>GET /requests</c> answers (newest first); <c>total</c> still counts them all. A guess: GMI documents no paging.</summary>
+    public int ListPageSize { get; set; } = 20;
+
+    /// <summary>The list's order is undocumented too: newest first by default; false answers the oldest page.</summary>
+    public bool ListNewestFirst { get; set; } = true;
+
     /// <summary>When true every submit answers 402.</summary>
     public bool InsufficientCredits { get; set; }
 

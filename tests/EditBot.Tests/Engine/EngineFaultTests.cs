@@ -1,3 +1,5 @@
+using EditBot.Core.Engine;
+using Microsoft.Extensions.DependencyInjection;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Gmi;
@@ -52,6 +54,66 @@ public sealed class EngineFaultTests
         Assert.Equal(JobState.Done, done.State);
         Assert.Equal(1, harness.Gmi.SubmissionsFor("lost answer"));
         Assert.Equal(harness.Gmi.FindByPrompt("lost answer")!.RequestId, done.RemoteRequestId);
+    }
+
+    [Fact]
+    public async Task A_lost_submit_that_a_crowded_request_list_cannot_rule_out_is_never_posted_again()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi =>
+        {
+            gmi.ListPageSize = 3;
+            gmi.ListNewestFirst = false; // the one page GMI answers holds older requests only
+        });
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(JobState.Done, (await harness.WaitForEndAsync((await harness.EnqueueAsync($"earlier {i}")).Id)).State);
+        }
+
+        harness.Gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+        var ended = await harness.WaitForEndAsync((await harness.EnqueueAsync("lost in a crowd")).Id);
+
+        // One paid POST reached GMI; without evidence it was not accepted, the job says so instead of paying twice.
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("lost in a crowd"));
+        Assert.Equal(4, harness.Gmi.Log.Count(l => l.Method == "POST" && l.PathAndQuery.EndsWith("/requests", StringComparison.Ordinal)));
+        Assert.Equal(JobState.Failed, ended.State);
+        Assert.Equal(FailureCode.SubmitUncertain, ended.Failure!.Code);
+        Assert.StartsWith("GMI may already have accepted this edit; it was not sent again", ended.Failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admins_resend_of_an_uncertain_submit_posts_it_once_more_and_it_completes()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.ListPageSize = 0);
+        harness.Gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+        var uncertain = await harness.WaitForEndAsync((await harness.EnqueueAsync("send it again")).Id);
+        Assert.Equal(FailureCode.SubmitUncertain, uncertain.Failure!.Code);
+
+        var resent = await harness.Host.Services.GetRequiredService<JobService>().ResendAsync(uncertain.Id, "an admin", CancellationToken.None);
+        var done = await harness.WaitForEndAsync(uncertain.Id);
+
+        Assert.Equal(JobCommandOutcome.Applied, resent.Outcome);
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(2, harness.Gmi.SubmissionsFor("send it again")); // the admin chose to risk paying twice
+    }
+
+    [Fact]
+    public async Task Identical_edits_whose_answers_were_both_lost_each_adopt_their_own_request()
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi =>
+        {
+            gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+            gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+        });
+        var image = TestImages.Png(64, 48);
+
+        var first = await harness.EnqueueAsync("twin", image: image);
+        var second = await harness.EnqueueAsync("twin", image: image);
+        var (a, b) = (await harness.WaitForEndAsync(first.Id), await harness.WaitForEndAsync(second.Id));
+
+        Assert.Equal((JobState.Done, JobState.Done), (a.State, b.State));
+        Assert.Equal(2, harness.Gmi.SubmissionsFor("twin"));
+        Assert.NotEqual(a.RemoteRequestId, b.RemoteRequestId);
+        Assert.Equal(harness.Gmi.Requests.Where(r => r.Prompt == "twin").Select(r => r.RequestId).Order(), new[] { a.RemoteRequestId, b.RemoteRequestId }.Order());
     }
 
     [Fact]

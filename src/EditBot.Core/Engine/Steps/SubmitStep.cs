@@ -6,10 +6,14 @@ namespace EditBot.Core.Engine.Steps;
 
 /// <summary>
 /// Submitting: the one costly, non-idempotent call. The intent is saved before every POST and the request id
-/// after it; a job found with an intent and no id is reconciled (looked up remotely) before posting again.
+/// after it; a job found with an intent and no id is reconciled (looked up remotely) before posting again, and is
+/// posted again only when GMI's whole list was read without finding it.
 /// </summary>
 internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnumerable<ISubmissionGate> gates)
 {
+    public const string UncertainMessage =
+        "GMI may already have accepted this edit; it was not sent again, so it cannot be paid twice. An admin can send it again.";
+
     private readonly ISubmissionGate[] _gates = gates.ToArray();
 
     public async Task<StepResult> ExecuteAsync(Job job, StepContext context, CancellationToken cancellationToken)
@@ -51,10 +55,10 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
         string? note = null;
         if (job.SubmitIntentAt is { } intent && job.RemoteRequestId is null)
         {
-            RemoteRequest? found;
+            SubmitLookup lookup;
             try
             {
-                found = await deps.Backend.FindSubmittedAsync(request, intent, cancellationToken);
+                lookup = await deps.Backend.FindSubmittedAsync(request, intent, cancellationToken);
             }
             catch (EditBackendException error) when (error.IsTransient)
             {
@@ -65,14 +69,20 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
                 return BackendFailures.Fail(deps, job, error, FailureCode.Unavailable);
             }
 
-            if (found is not null && await IsFreeToAdoptAsync(job, found, cancellationToken))
+            if (await FirstFreeAsync(job, lookup.Matches, cancellationToken) is { } found)
             {
                 var adopted = job with { RemoteRequestId = found.RequestId, SubmittedAt = found.CreatedAt ?? intent, Submissions = job.Submissions + 1 };
                 context.SubmitAnswer = found;
                 return JobChanges.Move(adopted, JobState.Submitted, $"Reconciled: adopted request {found.RequestId} from the interrupted submit", now);
             }
 
-            note = "An interrupted submit left no request at the API; posting again";
+            if (!lookup.ListComplete)
+            {
+                // Every submission is paid: without evidence that the first was not accepted, never post a second.
+                return JobChanges.Fail(job, FailureCode.SubmitUncertain, UncertainMessage, now);
+            }
+
+            note = "An interrupted submit left no request at the API (its whole list was read); posting again";
         }
 
         return await PostAsync(job, request, note, context, cancellationToken);
@@ -113,10 +123,19 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
         return JobChanges.Move(submitted, JobState.Submitted, $"Submitted as request {answer.RequestId}", deps.Now);
     }
 
-    private async Task<bool> IsFreeToAdoptAsync(Job job, RemoteRequest found, CancellationToken cancellationToken)
+    /// <summary>The newest match no other job owns (identical re-rolls each have their own request to adopt).</summary>
+    private async Task<RemoteRequest?> FirstFreeAsync(Job job, IReadOnlyList<RemoteRequest> matches, CancellationToken cancellationToken)
     {
-        var owner = await deps.Jobs.FindByRemoteRequestIdAsync(found.RequestId, cancellationToken);
-        return owner is null || owner.Id == job.Id;
+        foreach (var match in matches)
+        {
+            var owner = await deps.Jobs.FindByRemoteRequestIdAsync(match.RequestId, cancellationToken);
+            if (owner is null || owner.Id == job.Id)
+            {
+                return match;
+            }
+        }
+
+        return null;
     }
 
     private static SubmitRequest BuildRequest(Job job, PreparedInputs prepared)
@@ -124,7 +143,8 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
         var image = job.StagedImageRef ?? Convert.ToBase64String(prepared.Image.Span);
         var mask = job.StagedMaskRef ?? (prepared.Mask is { } bytes ? Convert.ToBase64String(bytes) : null);
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(prepared.Image.Span));
+        var maskFingerprint = prepared.Mask is { } maskBytes ? Convert.ToHexStringLower(SHA256.HashData(maskBytes)) : null;
         var r = job.Request;
-        return new SubmitRequest(job.Id, r.Prompt, image, mask, r.Size, r.Quality, r.Count, fingerprint);
+        return new SubmitRequest(job.Id, r.Prompt, image, mask, r.Size, r.Quality, r.Count, fingerprint, maskFingerprint);
     }
 }

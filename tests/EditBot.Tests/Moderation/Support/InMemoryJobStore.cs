@@ -31,7 +31,9 @@ public sealed class InMemoryJobStore : IJobStore
     public Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken)
     {
         var current = jobs[job.Id];
-        if (current.Version != job.Version)
+        // As the real stores (version check, unique remote request id).
+        if (current.Version != job.Version
+            || (job.RemoteRequestId is { } remote && jobs.Values.Any(j => j.Id != job.Id && j.RemoteRequestId == remote)))
         {
             return Task.FromResult<Job?>(null);
         }
