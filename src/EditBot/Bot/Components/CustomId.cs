@@ -23,6 +23,8 @@ public sealed record CustomId(string Action, string Key, int? Index = null)
     public const string PickTarget = "pick";
     /// <summary>Modal of the message command for one image of the target.</summary>
     public const string TargetModal = "target";
+    /// <summary>A server admin sends again an edit whose lost submit could not be proven unaccepted.</summary>
+    public const string Resend = "resend";
 
     public static CustomId ForJob(string action, Guid jobId, int? index = null) => new(action, jobId.ToString("N"), index);
 

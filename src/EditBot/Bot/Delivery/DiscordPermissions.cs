@@ -3,6 +3,8 @@ namespace EditBot.Bot.Delivery;
 /// <summary>Permission bits (API v10) this bot needs or checks.</summary>
 public static class DiscordPermissions
 {
+    public const ulong Administrator = 1UL << 3;
+    public const ulong ManageGuild = 1UL << 5;
     public const ulong ViewChannel = 1UL << 10;
     public const ulong SendMessages = 1UL << 11;
     public const ulong ManageMessages = 1UL << 13;
@@ -16,4 +18,7 @@ public static class DiscordPermissions
     public const ulong BotNeeds = ViewChannel | SendMessages | SendMessagesInThreads | CreatePublicThreads | AttachFiles | EmbedLinks | ReadMessageHistory;
 
     public static bool Has(ulong? permissions, ulong required) => permissions is { } p && (p & required) == required;
+
+    /// <summary>Manage Server, or Administrator (which implies every permission).</summary>
+    public static bool IsServerAdmin(ulong? permissions) => permissions is { } p && (p & (ManageGuild | Administrator)) != 0;
 }

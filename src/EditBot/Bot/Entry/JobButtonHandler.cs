@@ -34,6 +34,12 @@ public sealed class JobButtonHandler(
             return;
         }
 
+        if (id.Action == CustomId.Resend)
+        {
+            await ResendAsync(interaction, job, origin, responder, cancellationToken);
+            return;
+        }
+
         var moderatorAllowed = id.Action is CustomId.Cancel or CustomId.Delete;
         var allowed = moderatorAllowed ? InteractionOrigin.IsRequesterOrModerator(interaction, origin) : interaction.Invoker?.Id == origin.UserId;
         if (!allowed)
@@ -82,6 +88,27 @@ public sealed class JobButtonHandler(
             JobCommandOutcome.NotAllowed => "That edit has already finished.",
             _ => "I can't find that edit any more.",
         };
+        await responder.EditOriginalAsync(new MessageBody { Content = text }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends again an edit whose lost submit could not be proven unaccepted: only the admins of the server it was asked
+    /// in may decide to risk paying twice.
+    /// </summary>
+    private async Task ResendAsync(Interaction interaction, Job job, DiscordOrigin origin, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        if (origin.GuildId is not { } guild || interaction.GuildId != guild || !DiscordPermissions.IsServerAdmin(interaction.Member?.Permissions))
+        {
+            await InteractionReplies.EphemeralAsync(responder,
+                "Only this server's admins (Manage Server) can send it again: GMI may already have accepted it, so it could be paid twice.", cancellationToken);
+            return;
+        }
+
+        await responder.DeferAsync(ephemeral: true, cancellationToken);
+        var result = await jobs.ResendAsync(job.Id, $"Discord user {interaction.Invoker?.Id}", cancellationToken);
+        var text = result.Outcome == JobCommandOutcome.Applied
+            ? "Sent again. If GMI had accepted the first attempt, this edit is paid twice."
+            : "That edit no longer needs a decision.";
         await responder.EditOriginalAsync(new MessageBody { Content = text }, cancellationToken: cancellationToken);
     }
 

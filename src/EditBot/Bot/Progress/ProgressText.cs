@@ -23,10 +23,20 @@ public static class ProgressText
             text.Append("\n-# ").Append(note);
         }
 
-        var components = job.IsTerminal
-            ? (IReadOnlyList<MessageComponent>)[]
-            : [ComponentBuilder.ActionRow(ComponentBuilder.Button(CustomId.ForJob(CustomId.Cancel, job.Id).ToString(), "Cancel", ButtonStyle.Danger))];
-        return new MessageBody { Content = Limit(text.ToString()), Components = components };
+        return new MessageBody { Content = Limit(text.ToString()), Components = Buttons(job, origin) };
+    }
+
+    /// <summary>Cancel while the job runs; after an uncertain submit in a server, the admins' "Send again".</summary>
+    private static IReadOnlyList<MessageComponent> Buttons(Job job, DiscordOrigin origin)
+    {
+        if (!job.IsTerminal)
+        {
+            return [ComponentBuilder.ActionRow(ComponentBuilder.Button(CustomId.ForJob(CustomId.Cancel, job.Id).ToString(), "Cancel", ButtonStyle.Danger))];
+        }
+
+        return job.Failure?.Code == FailureCode.SubmitUncertain && origin.GuildId is not null
+            ? [ComponentBuilder.ActionRow(ComponentBuilder.Button(CustomId.ForJob(CustomId.Resend, job.Id).ToString(), "Send again (server admins)", ButtonStyle.Secondary))]
+            : [];
     }
 
     public static string Status(Job job, int queuePosition, DateTimeOffset now, string? resultsWhere = null)
