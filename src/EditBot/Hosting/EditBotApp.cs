@@ -10,6 +10,7 @@ public static class EditBotApp
         "       EditBot edit --image ... --prompt ... --out DIR   one edit without Discord (see `EditBot edit --help`)\n" +
         "       EditBot work [--until-idle]   run the job engine alone; --until-idle exits when no job is left\n" +
         "       EditBot healthcheck           exit 0 when the running bot's /healthz is ready (for Docker)\n" +
+        "       EditBot jobs uncertain|retry <id>   edits not sent again after a lost submit; send one again\n" +
         "Settings: appsettings.json, environment variables (Discord__Token) or --Key=value arguments.";
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,6 +26,7 @@ public static class EditBotApp
                 "edit" => await EditVerb.RunAsync(rest),
                 "work" => await WorkVerb.RunAsync(rest),
                 "healthcheck" => await HealthcheckVerb.RunAsync(rest),
+                "jobs" => await JobsVerb.RunAsync(rest),
                 "help" or "-h" => PrintUsage(0),
                 _ => PrintUsage(2, $"unknown verb '{verb}'"),
             };
