@@ -46,6 +46,31 @@ public sealed class ReadRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_after_given_as_an_http_date_is_waited_out_on_the_injected_clock()
+    {
+        var start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var time = new FakeTimeProvider(start);
+        await using var services = GmiTestServices.Create(_fake, s =>
+        {
+            s["Gmi:RetryBaseDelay"] = "00:00:01";
+            s["Gmi:RetryMaxDelay"] = "00:00:02";
+            s["Gmi:RequestTimeout"] = "01:00:00";
+        }, time);
+        var client = services.GetRequiredService<GmiClient>();
+        var id = await SubmitAsync(client);
+        _fake.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.RateLimitedUntil(start.AddSeconds(30)));
+
+        var get = client.GetAsync(id, CancellationToken.None);
+        await Waiting.UntilAsync(() => Gets == 1, "the first GET");
+        var wait = await Waiting.AdvanceUntilAsync(time, () => Gets == 2, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2));
+        await get;
+
+        // At the wire: "Retry-After: Tue, 24 Nov 2026 10:00:30 GMT", and the second GET no earlier than that.
+        Assert.True(wait >= TimeSpan.FromSeconds(29), $"retried after {wait} despite Retry-After 30 s ahead as a date");
+        Assert.True(wait <= TimeSpan.FromSeconds(35), $"waited {wait}: the date was read as something else");
+    }
+
+    [Fact]
     public async Task Get_gives_up_after_the_configured_retries()
     {
         await using var services = GmiTestServices.Create(_fake, s => s["Gmi:GetRetries"] = "2");

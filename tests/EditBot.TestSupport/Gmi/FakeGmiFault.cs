@@ -3,6 +3,12 @@ namespace EditBot.TestSupport.Gmi;
 /// <summary>One scripted fault, consumed by the next call to its route (see <see cref="FakeGmiServer.EnqueueFault"/>).</summary>
 public sealed record FakeGmiFault(FakeGmiFaultKind Kind, int StatusCode = 200, string? Body = null, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, string? Text = null)
 {
+    /// <summary>Retry-After as an HTTP date (RFC 9110 allows both forms; proxies and some APIs send the date).</summary>
+    public DateTimeOffset? RetryAfterDate { get; init; }
+
+    public static FakeGmiFault RateLimitedUntil(DateTimeOffset until) =>
+        new(FakeGmiFaultKind.Status, 429, "{\"error\":\"Too many requests\"}") { RetryAfterDate = until };
+
     public static FakeGmiFault Http(int statusCode, string? body = null, TimeSpan? retryAfter = null) =>
         new(FakeGmiFaultKind.Status, statusCode, body, retryAfter);
 

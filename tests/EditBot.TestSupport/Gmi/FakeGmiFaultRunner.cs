@@ -18,6 +18,10 @@ internal static class FakeGmiFaultRunner
                 {
                     context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
+                else if (fault.RetryAfterDate is { } until)
+                {
+                    context.Response.Headers.RetryAfter = until.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
+                }
 
                 await WriteJsonAsync(context, fault.StatusCode, fault.Body ?? $"{{\"error\":\"injected {fault.StatusCode}\"}}");
                 return true;
