@@ -16,6 +16,14 @@ public sealed class ReadRetryTests : IAsyncLifetime
 
     private int Gets => _fake.Log.Count(e => e.Method == "GET");
 
+    /// <summary>Retries 1-2 s apart on <paramref name="time"/>, with no request timeout to race them.</summary>
+    private ServiceProvider RetryingServices(FakeTimeProvider time) => GmiTestServices.Create(_fake, s =>
+    {
+        s["Gmi:RetryBaseDelay"] = "00:00:01";
+        s["Gmi:RetryMaxDelay"] = "00:00:02";
+        s["Gmi:RequestTimeout"] = "01:00:00";
+    }, time);
+
     private async Task<string> SubmitAsync(GmiClient client) =>
         (await client.SubmitAsync(new GmiEditPayload("retry me", FakeGmiInputs.PngBase64, null, "1024x1024", "low", 1), CancellationToken.None)).Request.RequestId;
 
@@ -23,12 +31,7 @@ public sealed class ReadRetryTests : IAsyncLifetime
     public async Task Get_retries_transient_failures_and_waits_at_least_retry_after_on_the_injected_clock()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var services = GmiTestServices.Create(_fake, s =>
-        {
-            s["Gmi:RetryBaseDelay"] = "00:00:01";
-            s["Gmi:RetryMaxDelay"] = "00:00:02";
-            s["Gmi:RequestTimeout"] = "01:00:00";
-        }, time);
+        await using var services = RetryingServices(time);
         var client = services.GetRequiredService<GmiClient>();
         var id = await SubmitAsync(client);
         _fake.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Http(503));
@@ -50,12 +53,7 @@ public sealed class ReadRetryTests : IAsyncLifetime
     {
         var start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var time = new FakeTimeProvider(start);
-        await using var services = GmiTestServices.Create(_fake, s =>
-        {
-            s["Gmi:RetryBaseDelay"] = "00:00:01";
-            s["Gmi:RetryMaxDelay"] = "00:00:02";
-            s["Gmi:RequestTimeout"] = "01:00:00";
-        }, time);
+        await using var services = RetryingServices(time);
         var client = services.GetRequiredService<GmiClient>();
         var id = await SubmitAsync(client);
         _fake.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.RateLimitedUntil(start.AddSeconds(30)));
