@@ -112,5 +112,6 @@ public sealed class ReadRetryTests : IAsyncLifetime
 
         Assert.Single(list.Requests);
         Assert.Equal(1, list.Total);
+        Assert.Equal([429, 200], _fake.Log.Where(e => e.Method == "GET" && e.PathAndQuery.Contains("/requests?", StringComparison.Ordinal)).Select(e => e.StatusCode));
     }
 }

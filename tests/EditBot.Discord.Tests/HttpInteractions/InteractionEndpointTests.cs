@@ -47,9 +47,11 @@ public sealed class InteractionEndpointTests
     {
         await using var host = await InteractionEndpointHost.StartAsync();
 
-        using var response = await host.Sender.SendAsync(host.Url, InteractionPayloads.Ping(), signature);
+        using var ping = await host.Sender.SendAsync(host.Url, InteractionPayloads.Ping(), signature);
+        // A command is what would reach the handlers (pings never do): it must be refused before that too.
+        using var command = await host.Sender.SendAsync(host.Url, InteractionPayloads.SlashCommand("edit"), signature);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal((HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized), (ping.StatusCode, command.StatusCode));
         Assert.False(host.Channel.Reader.TryRead(out _));
     }
 

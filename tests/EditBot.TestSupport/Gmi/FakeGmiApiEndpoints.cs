@@ -93,6 +93,9 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
             case FakeGmiFaultKind.AcceptThenDrop:
                 context.Abort();
                 return;
+            case FakeGmiFaultKind.AcceptThenFail:
+                await WriteJsonAsync(context, fault.StatusCode, $"{{\"error\":\"injected {fault.StatusCode} after acceptance\"}}");
+                return;
             case FakeGmiFaultKind.MalformedJson:
                 await WriteJsonAsync(context, 200, BrokenJson);
                 return;

@@ -23,6 +23,9 @@ public sealed record FakeGmiFault(FakeGmiFaultKind Kind, int StatusCode = 200, s
 
     public static FakeGmiFault AcceptThenDrop() => new(FakeGmiFaultKind.AcceptThenDrop);
 
+    /// <summary>The request is created, then the answer is <paramref name="statusCode"/> (as a gateway timing out after the app stored it).</summary>
+    public static FakeGmiFault AcceptThenFail(int statusCode) => new(FakeGmiFaultKind.AcceptThenFail, statusCode);
+
     /// <summary>E.g. "Rate limit exceeded, retry later" or "moderation_blocked: ... safety system".</summary>
     public static FakeGmiFault FailWith(string text) => new(FakeGmiFaultKind.FailWith, Text: text);
 }

@@ -12,6 +12,8 @@ public enum FakeGmiFaultKind
     Drop,
     /// <summary>Submit only: create the request, then abort the connection before answering.</summary>
     AcceptThenDrop,
+    /// <summary>Submit only: create the request, then answer with an error status (a 5xx after the work was done).</summary>
+    AcceptThenFail,
     /// <summary>Submit only: the request is accepted and ends as a terminal "failed" record with the given text.</summary>
     FailWith,
 }

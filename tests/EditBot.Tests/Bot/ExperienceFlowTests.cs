@@ -80,6 +80,8 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         Assert.Equal(JobState.Done, job.State);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path.Contains("threads", StringComparison.Ordinal));
         await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(dm.Id).Any(m => m.AuthorIsBot && m.Attachments.Count == 1 && m.ReferencedMessageId is not null), "the reply");
+        var answer = host.Discord.GetInteraction(origin.Token)!.OriginalMessageId;
+        Assert.Equal(answer, host.Discord.MessagesIn(dm.Id).Single(m => m.AuthorIsBot && m.Attachments.Count == 1).ReferencedMessageId);
     }
 
     [Fact]
@@ -103,8 +105,11 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         await ExperienceHost.WaitUntilAsync(
             () => host.Discord.Requests.Any(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal) && r.Files.Count == 1),
             "the ephemeral follow-up");
-        var followup = host.Discord.Requests.First(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal));
-        Assert.Contains("\"flags\":64", followup.Body);
+        // Every follow-up of a private edit, the results above all, is ephemeral: none may leak into the channel.
+        var followups = host.Discord.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal)).ToList();
+        Assert.All(followups, r => Assert.Contains("\"flags\":64", r.Body));
+        Assert.All(host.Discord.GetInteraction(origin.Token)!.FollowupMessageIds, id => Assert.True(host.Discord.GetMessage(id)!.IsEphemeral));
+        Assert.DoesNotContain(host.Discord.MessagesIn(channel.Id), m => m.AuthorIsBot && m.Attachments.Count > 0 && !m.IsEphemeral);
     }
 
     [Fact]

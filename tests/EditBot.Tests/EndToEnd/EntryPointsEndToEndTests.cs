@@ -28,7 +28,11 @@ public sealed class EntryPointsEndToEndTests
 
         var job = await bot.WaitForJobAsync("green walls");
         Assert.Equal(JobState.Done, job.State);
-        Assert.False(string.IsNullOrEmpty(bot.Gmi.FindByPrompt("green walls")!.Mask));
+        var sent = bot.Gmi.FindByPrompt("green walls")!;
+        Assert.Equal((128, 128), (sent.ImageFacts!.Width, sent.ImageFacts.Height));
+        Assert.Equal((128, 128), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
+        Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
+        Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
         await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
         await BotHarness.WaitUntilAsync(() => bot.ResultMessages(bot.Discord.GetMessage(target.Id)!.ThreadId!.Value).Count == 1, "the result in the thread");
         bot.Discord.AssertNoContractViolations();
@@ -47,6 +51,10 @@ public sealed class EntryPointsEndToEndTests
         var mentionId = ulong.Parse((string)mention["id"]!, CultureInfo.InvariantCulture);
         await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
         Assert.Contains(bot.Discord.MessagesIn(Channel), m => m.AuthorIsBot && m.ReferencedMessageId == mentionId);
+        // The referenced message's 200×300 photo is what reached GMI (portrait: 2:3), not some other image.
+        var sent = bot.Gmi.FindByPrompt("add a hat")!;
+        Assert.Equal(2.0 / 3.0, (double)sent.ImageFacts!.Width / sent.ImageFacts.Height, 2);
+        Assert.Equal("1024x1536", sent.Size);
         Assert.NotEqual(target.Id, mentionId);
         bot.Discord.AssertNoContractViolations();
     }

@@ -34,7 +34,7 @@ public sealed class EngineFaultTests
     [InlineData(500)]
     [InlineData(502)]
     [InlineData(503)]
-    public async Task A_server_error_on_submit_is_reconciled_and_never_paid_twice(int status)
+    public async Task A_server_error_before_acceptance_is_looked_up_then_posted_again(int status)
     {
         await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(status)));
 
@@ -42,6 +42,24 @@ public sealed class EngineFaultTests
 
         Assert.Equal(JobState.Done, done.State);
         Assert.Equal(1, harness.Gmi.SubmissionsFor($"server error {status}"));
+        // At the wire: POST (refused), the list looked up (nothing there), POST again.
+        var calls = harness.Gmi.Log.Where(l => l.PathAndQuery.Contains("/requests", StringComparison.Ordinal) && !l.PathAndQuery.Contains("/requests/", StringComparison.Ordinal)).Select(l => l.Method).ToList();
+        Assert.Equal(["POST", "GET", "POST"], calls);
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(503)]
+    public async Task A_server_error_after_acceptance_is_reconciled_and_never_paid_twice(int status)
+    {
+        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenFail(status)));
+
+        var done = await harness.WaitForEndAsync((await harness.EnqueueAsync($"accepted then {status}")).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(1, harness.Gmi.SubmitAttempts); // one paid POST, adopted from the list
+        Assert.Equal(harness.Gmi.FindByPrompt($"accepted then {status}")!.RequestId, done.RemoteRequestId);
     }
 
     [Fact]
@@ -169,6 +187,11 @@ public sealed class EngineFaultTests
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("slow poll")).Id);
 
         Assert.Equal(JobState.Done, done.State);
+        // At the wire: the first poll was given up by the client (its timeout, not the 4 s answer), and polling went on.
+        var polls = harness.Gmi.Log.Where(l => l.Method == "GET" && l.PathAndQuery.Contains("/requests/" + done.RemoteRequestId, StringComparison.Ordinal)).ToList();
+        Assert.True(polls[0].Aborted, "the slow poll was abandoned by the client's 1 s timeout");
+        Assert.True(polls.Count >= 2);
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("slow poll"));
     }
 
     [Fact]
@@ -179,6 +202,8 @@ public sealed class EngineFaultTests
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("flaky media")).Id);
 
         Assert.Equal(JobState.Done, done.State);
+        Assert.Equal([503, 200], harness.Gmi.Log.Where(l => l.PathAndQuery.StartsWith("/media/", StringComparison.Ordinal)).Select(l => l.StatusCode));
+        Assert.Equal(1, harness.Gmi.SubmissionsFor("flaky media")); // the download is retried, never the paid submit
     }
 
     [Fact]

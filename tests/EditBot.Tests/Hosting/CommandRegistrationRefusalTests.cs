@@ -16,7 +16,8 @@ public sealed class CommandRegistrationRefusalTests
     [Fact]
     public async Task A_403_on_registration_is_not_retried_and_the_bot_stays_ready()
     {
-        await using var bot = await BotHarness.StartAsync(configureDiscord: d =>
+        // Retries 50 ms apart if there were any: the window below holds ten of them.
+        await using var bot = await BotHarness.StartAsync(DiscordOutageAtStartTests.FastRetry, configureDiscord: d =>
         {
             d.OverrideRoute(GlobalCommands, FakeResult.Forbidden(50001));
             d.OverrideRoute(GuildCommands, FakeResult.Forbidden(50001));
@@ -25,8 +26,8 @@ public sealed class CommandRegistrationRefusalTests
 
         await BotHarness.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "PUT" && r.Status == 403), "the refused registration");
         await BotHarness.WaitUntilAsync(async () => (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "/healthz ready");
-        // Not synchronisation but an observation window: a retry loop (1 s base delay) would show itself within it.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Not synchronisation but an observation window: a retry loop (50 ms base delay) would show itself within it.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
 
         Assert.Equal(1, bot.Discord.Requests.Count(r => r.Method == "PUT" && r.Path.Contains("/commands", StringComparison.Ordinal)));
         Assert.DoesNotContain("unreachable", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)), StringComparison.Ordinal);
