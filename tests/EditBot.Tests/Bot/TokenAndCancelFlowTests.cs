@@ -35,6 +35,10 @@ public class TokenAndCancelFlowTests
         var last = host.Discord.Requests.Last(r => r.Method == "PATCH");
         Assert.DoesNotContain(origin.Token, last.Path);
         Assert.Contains(host.Discord.Requests, r => r.Method == "POST" && r.Path.Contains("/threads", StringComparison.Ordinal));
+        // The results went through the bot's own channel route, and nothing used the token after its (bot-side) lifetime.
+        Assert.Contains(host.Discord.Requests, r => r.Method == "POST" && r.RouteKey == "POST /channels/{channel_id}/messages" && r.Files.Count > 0);
+        var tokenUses = host.Discord.Requests.Where(r => r.Path.Contains(origin.Token, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(tokenUses, r => r.ReceivedAt > job.CompletedAt);
     }
 
     [Fact]
