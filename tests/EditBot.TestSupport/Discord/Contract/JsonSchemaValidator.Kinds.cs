@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace EditBot.TestSupport.Discord.Contract;
 
@@ -18,11 +19,10 @@ public sealed partial class JsonSchemaValidator
         {
             ("int32", JsonValueKind.Number) when !value.TryGetInt32(out _) => ("NUMBER_TYPE_COERCE", $"{value.GetRawText()} is not an int32"),
             ("int64", JsonValueKind.Number) when !value.TryGetInt64(out _) => ("NUMBER_TYPE_COERCE", $"{value.GetRawText()} is not an int64"),
-            ("snowflake", JsonValueKind.String) when !ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _) =>
+            ("snowflake", JsonValueKind.String) when value.GetString()!.All(char.IsAsciiDigit) && !ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out _) =>
                 ("NUMBER_TYPE_COERCE", $"Value \"{Shorten(value.GetString()!)}\" is not snowflake."),
             ("uri", JsonValueKind.String) when !IsUrl(value.GetString()!) => ("URL_TYPE_INVALID_URL", $"\"{Shorten(value.GetString()!)}\" is not a well formed URL."),
-            ("date-time", JsonValueKind.String) when !DateTimeOffset.TryParseExact(
-                value.GetString(), ["yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _) =>
+            ("date-time", JsonValueKind.String) when !IsDateTime(value.GetString()!) =>
                 ("DATE_TIME_TYPE_PARSE", $"\"{Shorten(value.GetString()!)}\" is not an ISO 8601 date-time with an offset"),
             _ => default,
         };
@@ -31,6 +31,13 @@ public sealed partial class JsonSchemaValidator
             errors.Add(new ContractError(at, problem.Item1, problem.Item2));
         }
     }
+
+    // RFC 3339: date, 'T', time, then Z or an explicit offset (a local time without one is refused).
+    private static bool IsDateTime(string text) =>
+        DateTimeFormat().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTimeFormat();
 
     // Absolute, with a scheme Discord follows: http(s), or attachment:// naming a file of the same request. Discord's
     // exact URL rules are unknown; anything else is refused (strict side).

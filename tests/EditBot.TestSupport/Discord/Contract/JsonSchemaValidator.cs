@@ -32,8 +32,11 @@ public sealed partial class JsonSchemaValidator(JsonElement document)
     {
         var errors = new List<ContractError>();
         Check(schema, value, [], NoNames, errors);
-        return errors;
+        return Distinct(errors);
     }
+
+    // The parts of an allOf each close the object, so each reports the same unknown field: report it once.
+    private static List<ContractError> Distinct(List<ContractError> errors) => [.. errors.DistinctBy(e => (e.At, e.Code, e.Message))];
 
     // known: property names declared by allOf siblings of this schema, which a closed object must also accept.
     private void Check(JsonElement schema, JsonElement value, string[] at, IReadOnlySet<string> known, List<ContractError> errors)
@@ -126,7 +129,7 @@ public sealed partial class JsonSchemaValidator(JsonElement document)
     {
         var errors = new List<ContractError>();
         Check(schema, value, at, known, errors);
-        return errors;
+        return Distinct(errors);
     }
 
     private void CheckObject(JsonElement schema, JsonElement value, string[] at, IReadOnlySet<string> known, List<ContractError> errors)
