@@ -166,8 +166,15 @@ public sealed class BotEndToEndLoad : ILoadProgram
             await App.StopAsync();
             await App.DisposeAsync();
             await Gateway.DisposeAsync();
-            await Discord.DisposeAsync();
-            await Gmi.DisposeAsync();
+            try
+            {
+                await Discord.DisposeAsync(); // throws when a request broke Discord's contract
+            }
+            finally
+            {
+                await Gmi.DisposeAsync();
+            }
+
             Directory.Delete(Folder, recursive: true);
         }
 

@@ -31,6 +31,7 @@ public sealed class ContractValidatorTests
         Assert.Contains(fake.ContractViolations, v => v.Contains("$.components[0]", StringComparison.Ordinal));
         var failure = Assert.Throws<FakeDiscordContractException>(fake.AssertNoContractViolations);
         Assert.Contains("POST /channels/{channel_id}/messages", failure.Message);
+        fake.ClearContractViolations(); // sent wrong on purpose
     }
 
     [Fact]
@@ -46,6 +47,7 @@ public sealed class ContractValidatorTests
 
         Assert.Contains(fake.ContractViolations, v => v.Contains("allowed_mentions", StringComparison.Ordinal));
         Assert.Contains(fake.ContractViolations, v => v.Contains("User-Agent", StringComparison.Ordinal));
+        fake.ClearContractViolations(); // sent wrong on purpose
     }
 
     [Theory]

@@ -11,6 +11,12 @@ public sealed record FakeDiscordRequest(
     IReadOnlyList<FakeUploadedFile> Files,
     DateTimeOffset ReceivedAt)
 {
+    /// <summary>The body's bytes exactly as received (multipart boundaries and all).</summary>
+    public byte[] RawBody { get; init; } = [];
+
+    /// <summary>Each multipart part as sent (name, filename, headers, bytes); empty for a JSON body.</summary>
+    public IReadOnlyList<FakeMultipartPart> Parts { get; init; } = [];
+
     /// <summary>The status the fake answered.</summary>
     public int Status { get; set; }
 }

@@ -31,7 +31,7 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    /// <summary>Throws, listing the violations, when any request broke the contract.</summary>
+    /// <summary>Throws, listing the violations, when any request broke the contract (also done at disposal).</summary>
     public void AssertNoContractViolations()
     {
         var violations = ContractViolations;
@@ -41,7 +41,21 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    private void CheckContract(HttpContext context, FakeRoute route, string apiPath, string? text, JsonNode? json, List<FakeUploadedFile> files)
+    /// <summary>Forgets the violations so far: for a test that sends a bad body on purpose and has asserted on it.</summary>
+    public void ClearContractViolations()
+    {
+        lock (_sync)
+        {
+            _violations.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Records every violation of the request and returns Discord's 400 50035 when the body breaks the API description
+    /// (Discord refuses such bodies); wire rules of the bot's own (User-Agent, allowed_mentions, file parts) are only
+    /// recorded, since Discord would accept them.
+    /// </summary>
+    private FakeResult? CheckContract(HttpContext context, FakeRoute route, string apiPath, string? text, JsonNode? json, List<FakeUploadedFile> files)
     {
         var found = new List<string>();
         if (!context.Request.Headers.UserAgent.ToString().StartsWith("DiscordBot (", StringComparison.Ordinal))
@@ -53,26 +67,30 @@ public sealed partial class FakeDiscordServer
         {
             found.Add($"{route.Key}: the body is not valid JSON");
         }
-        else if (json is not null)
-        {
-            found.AddRange(BodyViolations(context.Request, route, apiPath, json, files));
-        }
 
-        if (found.Count > 0)
+        var refusal = json is null ? null : CheckBody(context.Request, route, apiPath, json, files, found);
+        Record(found);
+        return refusal;
+    }
+
+    private void Record(IEnumerable<string> violations)
+    {
+        lock (_sync)
         {
-            lock (_sync)
-            {
-                _violations.AddRange(found);
-            }
+            _violations.AddRange(violations);
         }
     }
 
     /// <summary>A parsed body (JSON or multipart payload_json) against the OpenAPI description and the message rules.</summary>
-    private static List<string> BodyViolations(HttpRequest request, FakeRoute route, string apiPath, JsonNode json, List<FakeUploadedFile> files)
+    private static FakeResult? CheckBody(HttpRequest request, FakeRoute route, string apiPath, JsonNode json, List<FakeUploadedFile> files, List<string> found)
     {
         var mediaType = request.HasFormContentType ? "multipart/form-data" : "application/json";
         using var document = JsonDocument.Parse(json.ToJsonString());
-        return [.. OpenApiContract.Discord.ValidateRequest(request.Method, apiPath, mediaType, document.RootElement), .. CheckMessageRules(route, json as JsonObject, files)];
+        var errors = OpenApiContract.Discord.RequestErrors(request.Method, apiPath, mediaType, document.RootElement);
+        var template = OpenApiContract.Discord.MatchTemplate(apiPath) ?? apiPath;
+        found.AddRange(errors.Select(e => $"{request.Method} {template}: {e}"));
+        found.AddRange(CheckMessageRules(route, json as JsonObject, files));
+        return errors.Count == 0 ? null : FakeResult.Error(400, 50035, "Invalid Form Body", DiscordFormErrors.Build(errors));
     }
 
     private static IEnumerable<string> CheckMessageRules(FakeRoute route, JsonObject? body, List<FakeUploadedFile> files)

@@ -37,7 +37,7 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>
     /// Feeds the body the bot wrote into the interactions endpoint's HTTP response (JSON or multipart), as Discord
-    /// would take it: contract-checked like a REST callback, then applied as the first answer (or refused, like a
+    /// would take it: contract-checked like a REST callback (a body that breaks it is refused with 400 50035, the interaction unanswered), then applied as the first answer (or refused, like a
     /// second callback), so follow-ups and @original work after it.
     /// </summary>
     public async Task<FakeResult> AcceptHttpInteractionReplyAsync(ulong interactionId, string token, ReadOnlyMemory<byte> body, string contentType)
@@ -47,10 +47,11 @@ public sealed partial class FakeDiscordServer
         request.Method = "POST";
         request.ContentType = contentType;
         request.Body = new MemoryStream(body.ToArray());
-        var (text, parsed, files) = await ReadBodyAsync(request);
+        var (text, parsed, files, _) = await ReadBodyAsync(request);
         var json = parsed ?? JsonNode.Parse(text ?? "{}")!;
         var route = _routes.Single(r => r.Template.EndsWith("/callback", StringComparison.Ordinal));
-        var found = BodyViolations(request, route, "/interactions/1/token/callback", json, files).Select(v => "HTTP reply: " + v);
+        var found = new List<string>();
+        var refusal = CheckBody(request, route, "/interactions/1/token/callback", json, files, found);
         var parameters = new Dictionary<string, string>
         {
             ["interaction_id"] = interactionId.ToString(CultureInfo.InvariantCulture),
@@ -59,8 +60,8 @@ public sealed partial class FakeDiscordServer
         };
         lock (_sync)
         {
-            _violations.AddRange(found);
-            return route.Handler(new FakeCall(request.HttpContext, parameters, json as JsonObject, json, files));
+            _violations.AddRange(found.Select(v => "HTTP reply: " + v));
+            return refusal ?? route.Handler(new FakeCall(request.HttpContext, parameters, json as JsonObject, json, files));
         }
     }
 }

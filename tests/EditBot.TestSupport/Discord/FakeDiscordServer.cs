@@ -73,13 +73,20 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         BaseUrl = new Uri(_app.Urls.First() + "/");
     }
 
+    /// <summary>
+    /// Stops the server, then throws <see cref="FakeDiscordContractException"/> when any request broke the contract and
+    /// the test did not clear it: no test that owns a fake Discord can forget to check (as the fake GMI does).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _app = null;
         }
+
+        AssertNoContractViolations();
     }
 
     /// <summary>Makes the next <paramref name="times"/> requests (of one route key such as <c>POST /channels/{channel_id}/messages</c>, or any) fail with a 5xx.</summary>
@@ -112,8 +119,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             }
         }
 
-        var (text, json, files) = await ReadBodyAsync(context.Request);
-        var logged = Log(context, route, text, files);
+        var (text, json, files, wire) = await ReadBodyAsync(context.Request);
+        var logged = Log(context, route, text, files, wire);
         if (AnswerUnavailable(context, logged))
         {
             return;
@@ -155,7 +162,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             return FakeResult.Error(404, 0, "404: Not Found");
         }
 
-        CheckContract(context, route, apiPath!, text, json, files);
+        var invalidForm = CheckContract(context, route, apiPath!, text, json, files);
         if (TakeOverride(route.Key) is { } overridden)
         {
             return overridden;
@@ -184,6 +191,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         if (_rateLimiter.Check(route, route.Major(parameters), headers) is { } limited)
         {
             return RateLimited(limited, headers);
+        }
+
+        if (invalidForm is not null)
+        {
+            return invalidForm;
         }
 
         lock (_sync)
@@ -226,55 +238,22 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
     }
 
-    private FakeDiscordRequest Log(HttpContext context, FakeRoute? route, string? body, List<FakeUploadedFile> files)
+    private FakeDiscordRequest Log(HttpContext context, FakeRoute? route, string? body, List<FakeUploadedFile> files, FakeWireBody wire)
     {
         var headers = context.Request.Headers.ToDictionary(
             h => h.Key, h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "Bot [redacted]" : h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = new FakeDiscordRequest(
-            context.Request.Method, context.Request.Path + context.Request.QueryString, route?.Key, headers, context.Request.ContentType, body, files, _timeProvider.GetUtcNow());
+            context.Request.Method, context.Request.Path + context.Request.QueryString, route?.Key, headers, context.Request.ContentType, body, files, _timeProvider.GetUtcNow())
+        {
+            RawBody = wire.Bytes,
+            Parts = wire.Parts,
+        };
         lock (_sync)
         {
             _requests.Add(request);
         }
 
         return request;
-    }
-
-    private static async Task<(string? Text, JsonNode? Json, List<FakeUploadedFile> Files)> ReadBodyAsync(HttpRequest request)
-    {
-        var files = new List<FakeUploadedFile>();
-        string? text;
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync();
-            text = form["payload_json"].ToString();
-            foreach (var file in form.Files)
-            {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer);
-                files.Add(new FakeUploadedFile(file.Name, file.FileName, file.ContentType ?? "application/octet-stream", buffer.ToArray()));
-            }
-        }
-        else
-        {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            text = await reader.ReadToEndAsync();
-        }
-
-        JsonNode? json = null;
-        if (!string.IsNullOrEmpty(text))
-        {
-            try
-            {
-                json = JsonNode.Parse(text);
-            }
-            catch (JsonException)
-            {
-                // answered as 400 50109 and recorded as a violation
-            }
-        }
-
-        return (string.IsNullOrEmpty(text) ? null : text, json, files);
     }
 
     private ulong NextId() => (ulong)Interlocked.Increment(ref _nextId);

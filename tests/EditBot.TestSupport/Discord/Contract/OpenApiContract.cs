@@ -57,18 +57,21 @@ public sealed class OpenApiContract
     /// <summary>Violations of the body against the spec, each prefixed with the operation.</summary>
     public IReadOnlyList<string> ValidateRequest(string method, string path, string mediaType, JsonElement body)
     {
-        var template = MatchTemplate(path);
-        if (template is null)
+        var template = MatchTemplate(path) ?? path;
+        return [.. RequestErrors(method, path, mediaType, body).Select(e => $"{method} {template}: {e}")];
+    }
+
+    /// <summary>Violations of the body against the spec with paths and Discord's codes (route problems at the root).</summary>
+    public IReadOnlyList<ContractError> RequestErrors(string method, string path, string mediaType, JsonElement body)
+    {
+        if (MatchTemplate(path) is not { } template)
         {
-            return [$"{method} {path}: no such route in Discord's API description"];
+            return [new ContractError([], "UNKNOWN_ROUTE", "no such route in Discord's API description")];
         }
 
-        if (RequestSchema(template, method, mediaType) is not { } schema)
-        {
-            return [$"{method} {template}: the operation takes no request body, but one was sent"];
-        }
-
-        return [.. _validator.Validate(schema, body).Select(e => $"{method} {template}: {e}")];
+        return RequestSchema(template, method, mediaType) is { } schema
+            ? _validator.Errors(schema, body)
+            : [new ContractError([], "BODY_NOT_ALLOWED", "the operation takes no request body, but one was sent")];
     }
 
     private static bool IsParameter(string segment) => segment.StartsWith('{');
