@@ -77,4 +77,17 @@ public sealed class ReconciliationPagingTests : FakeGmiBackendTest
         Assert.False(found.ListComplete);
         Assert.Equal(2, ListQueries().Count);
     }
+
+    [Theory]
+    [InlineData("Gmi:ReconcileMaxPages", "0")]
+    [InlineData("Gmi:ReconcilePageSize", "1001")]
+    public void A_page_bound_out_of_range_is_refused_with_the_setting_named(string key, string value)
+    {
+        using var services = GmiTestServices.Create(Fake, settings => settings[key] = value);
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GmiOptions>>().Value);
+
+        Assert.Contains("Gmi:ReconcilePageSize and Gmi:ReconcileMaxPages must be between 1 and 1000.", error.Failures);
+    }
 }
