@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -59,9 +60,10 @@ public sealed class GmiClient
         ReadAsync(() => NewRequest(HttpMethod.Get, "requests/" + Uri.EscapeDataString(requestId)), GmiOperation.GetRequest,
             json => RequestRecordParser.Parse(json, _logger), "GET /requests/{id}", cancellationToken);
 
-    /// <summary>The organization's requests of one model (default: the configured model).</summary>
-    public Task<GmiRequestList> ListAsync(string? modelId, CancellationToken cancellationToken) =>
-        ReadAsync(() => NewRequest(HttpMethod.Get, "requests?model_id=" + Uri.EscapeDataString(modelId ?? _options.Model)),
+    /// <summary>One page (1-based) of the organization's requests of one model (default: the configured model).</summary>
+    public Task<GmiRequestList> ListAsync(string? modelId, int page, int pageSize, CancellationToken cancellationToken) =>
+        ReadAsync(() => NewRequest(HttpMethod.Get, string.Create(CultureInfo.InvariantCulture,
+                $"requests?model_id={Uri.EscapeDataString(modelId ?? _options.Model)}&page={page}&page_size={pageSize}")),
             GmiOperation.ListRequests, ParseList, "GET /requests", cancellationToken);
 
     public Task<GmiModelInfo> GetModelAsync(string? modelId, CancellationToken cancellationToken) =>

@@ -64,13 +64,12 @@ public sealed class GmiEditBackend : IEditBackend
     public async Task<SubmitLookup> FindSubmittedAsync(SubmitRequest request, DateTimeOffset notBefore, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // GMI documents no paging for this list: what one call returns is all that can be read.
-        var list = await _client.ListAsync(_options.Model, cancellationToken);
-        var matches = SubmittedRequestMatcher.FindAll(list.Requests, request, _options.Model, notBefore);
-        var complete = list.Requests.Count >= list.Total;
+        var (records, total) = await RequestListReader.ReadAsync(_client, _options, cancellationToken);
+        var matches = SubmittedRequestMatcher.FindAll(records, request, _options.Model, notBefore);
+        var complete = records.Count >= total;
         _logger.LogInformation(
             "Reconciling job {JobId}: {Matches} matching request(s) among {Count} listed of {Total} (list complete: {Complete})",
-            request.JobId, matches.Count, list.Requests.Count, list.Total, complete);
+            request.JobId, matches.Count, records.Count, total, complete);
         return new SubmitLookup(matches, complete);
     }
 

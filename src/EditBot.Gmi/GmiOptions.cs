@@ -27,6 +27,15 @@ public sealed class GmiOptions
     /// <summary>Retries of an idempotent call (GET, upload) after its first attempt failed transiently.</summary>
     public int GetRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Records asked for per GET /requests page while reconciling a lost submit. GMI documents no paging [G]: the
+    /// client sends `page` and `page_size` and checks the answers for progress instead of trusting them.
+    /// </summary>
+    public int ReconcilePageSize { get; set; } = 50;
+
+    /// <summary>Most pages read for one reconciliation; a longer list leaves it incomplete, so nothing is posted again.</summary>
+    public int ReconcileMaxPages { get; set; } = 20;
+
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -31,6 +31,11 @@ internal sealed class GmiOptionsValidator : IValidateOptions<GmiOptions>
             failures.Add("Gmi:RequestTimeout must be positive.");
         }
 
+        if (options.ReconcilePageSize is < 1 or > 1000 || options.ReconcileMaxPages is < 1 or > 1000)
+        {
+            failures.Add("Gmi:ReconcilePageSize and Gmi:ReconcileMaxPages must be between 1 and 1000.");
+        }
+
         if (options.GetRetries is < 0 or > 20)
         {
             failures.Add("Gmi:GetRetries must be between 0 and 20.");

@@ -108,7 +108,7 @@ public sealed class ReadRetryTests : IAsyncLifetime
         await SubmitAsync(client);
         _fake.EnqueueFault(FakeGmiRoute.ListRequests, FakeGmiFault.RateLimited(TimeSpan.Zero));
 
-        var list = await client.ListAsync(null, CancellationToken.None);
+        var list = await client.ListAsync(null, 1, 50, CancellationToken.None);
 
         Assert.Single(list.Requests);
         Assert.Equal(1, list.Total);

@@ -2,39 +2,18 @@ using System.Security.Cryptography;
 using EditBot.Core.Backend;
 using EditBot.Gmi.Tests.Support;
 using EditBot.TestSupport.Gmi;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace EditBot.Gmi.Tests;
 
-public sealed class ReconciliationTests : IAsyncLifetime
+public sealed class ReconciliationTests : FakeGmiBackendTest
 {
-    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-    private readonly FakeTimeProvider _serverTime = new(Start);
-    private FakeGmiServer _fake = null!;
-    private ServiceProvider _services = null!;
-    private IEditBackend _backend = null!;
-
-    public async Task InitializeAsync()
-    {
-        _fake = await GmiTestServices.StartFakeAsync(_serverTime);
-        _services = GmiTestServices.Create(_fake);
-        _backend = _services.GetRequiredService<IEditBackend>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
-
     private static SubmitRequest Inline(string prompt, byte[] image, string size = "1024x1024") =>
         new(Guid.NewGuid(), prompt, Convert.ToBase64String(image), null, size, "medium", 1, Convert.ToHexString(SHA256.HashData(image)).ToLowerInvariant());
 
     private async Task<EditBackendException> SubmitDroppedAsync(SubmitRequest job)
     {
-        _fake.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
-        return await Assert.ThrowsAsync<EditBackendException>(() => _backend.SubmitAsync(job, CancellationToken.None));
+        Fake.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
+        return await Assert.ThrowsAsync<EditBackendException>(() => Backend.SubmitAsync(job, CancellationToken.None));
     }
 
     [Fact]
@@ -42,29 +21,29 @@ public sealed class ReconciliationTests : IAsyncLifetime
     {
         var image = FakeGmiInputs.Png(seed: 1);
         var lost = Inline("lost answer", image);
-        await _backend.SubmitAsync(Inline("someone else", image), CancellationToken.None);
-        await _backend.SubmitAsync(Inline("lost answer", image, "1536x1024"), CancellationToken.None);
-        await _backend.SubmitAsync(Inline("lost answer", FakeGmiInputs.Png(seed: 9)), CancellationToken.None);
-        _serverTime.Advance(TimeSpan.FromSeconds(5));
+        await Backend.SubmitAsync(Inline("someone else", image), CancellationToken.None);
+        await Backend.SubmitAsync(Inline("lost answer", image, "1536x1024"), CancellationToken.None);
+        await Backend.SubmitAsync(Inline("lost answer", FakeGmiInputs.Png(seed: 9)), CancellationToken.None);
+        ServerTime.Advance(TimeSpan.FromSeconds(5));
 
         var error = await SubmitDroppedAsync(lost);
-        _serverTime.Advance(TimeSpan.FromSeconds(5));
-        var found = await _backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
+        ServerTime.Advance(TimeSpan.FromSeconds(5));
+        var found = await Backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
 
         Assert.True(error.MaybeAccepted);
-        var expected = _fake.Requests.Single(r => r.Prompt == "lost answer" && r.Size == "1024x1024" && r.Image == lost.Image);
+        var expected = Fake.Requests.Single(r => r.Prompt == "lost answer" && r.Size == "1024x1024" && r.Image == lost.Image);
         Assert.Equal([expected.RequestId], found.Matches.Select(m => m.RequestId));
         Assert.True(found.ListComplete);
-        Assert.Equal(4, _fake.AcceptedSubmissions);
+        Assert.Equal(4, Fake.AcceptedSubmissions);
     }
 
     [Fact]
     public async Task A_job_that_never_reached_gmi_is_not_found()
     {
         var image = FakeGmiInputs.Png(seed: 5);
-        await _backend.SubmitAsync(Inline("another job", image), CancellationToken.None);
+        await Backend.SubmitAsync(Inline("another job", image), CancellationToken.None);
 
-        var found = await _backend.FindSubmittedAsync(Inline("never sent", image), Start, CancellationToken.None);
+        var found = await Backend.FindSubmittedAsync(Inline("never sent", image), Start, CancellationToken.None);
 
         Assert.Empty(found.Matches);
         Assert.True(found.ListComplete);
@@ -76,8 +55,8 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var job = Inline("skewed", FakeGmiInputs.Png(seed: 11));
         await SubmitDroppedAsync(job);
 
-        var withinSkew = await _backend.FindSubmittedAsync(job, Start.AddSeconds(90), CancellationToken.None);
-        var tooOld = await _backend.FindSubmittedAsync(job, Start.AddMinutes(3), CancellationToken.None);
+        var withinSkew = await Backend.FindSubmittedAsync(job, Start.AddSeconds(90), CancellationToken.None);
+        var tooOld = await Backend.FindSubmittedAsync(job, Start.AddMinutes(3), CancellationToken.None);
 
         Assert.Single(withinSkew.Matches);
         Assert.Empty(tooOld.Matches);
@@ -87,17 +66,17 @@ public sealed class ReconciliationTests : IAsyncLifetime
     public async Task Staged_inputs_are_matched_by_url_and_every_match_is_listed_newest_first()
     {
         // The fake fetches only what it serves itself (as GMI fetches only public URLs), so the staged inputs live there.
-        var first = _fake.ServeObject("bucket/a.png", FakeGmiInputs.Png(seed: 1)).ToString();
-        var second = _fake.ServeObject("bucket/b.png", FakeGmiInputs.Png(seed: 2)).ToString();
+        var first = Fake.ServeObject("bucket/a.png", FakeGmiInputs.Png(seed: 1)).ToString();
+        var second = Fake.ServeObject("bucket/b.png", FakeGmiInputs.Png(seed: 2)).ToString();
         var staged = new SubmitRequest(Guid.NewGuid(), "staged twice", first, null, "1024x1024", "low", 2, "irrelevant");
-        await _backend.SubmitAsync(staged, CancellationToken.None);
-        _serverTime.Advance(TimeSpan.FromSeconds(10));
+        await Backend.SubmitAsync(staged, CancellationToken.None);
+        ServerTime.Advance(TimeSpan.FromSeconds(10));
         await SubmitDroppedAsync(staged);
-        await _backend.SubmitAsync(staged with { Image = second }, CancellationToken.None);
+        await Backend.SubmitAsync(staged with { Image = second }, CancellationToken.None);
 
-        var found = await _backend.FindSubmittedAsync(staged, Start, CancellationToken.None);
+        var found = await Backend.FindSubmittedAsync(staged, Start, CancellationToken.None);
 
-        var same = _fake.Requests.Where(r => r.Image == staged.Image).OrderByDescending(r => r.CreatedAt).Select(r => r.RequestId);
+        var same = Fake.Requests.Where(r => r.Image == staged.Image).OrderByDescending(r => r.CreatedAt).Select(r => r.RequestId);
         Assert.Equal(same, found.Matches.Select(m => m.RequestId));
     }
 
@@ -108,13 +87,13 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var mask = FakeGmiInputs.Mask(16, 16, topHalf: true);
         var otherMask = FakeGmiInputs.Mask(16, 16, topHalf: false);
         var masked = Inline("same words", image) with { Mask = Convert.ToBase64String(mask), MaskFingerprint = Hex(mask) };
-        await _backend.SubmitAsync(masked with { Mask = Convert.ToBase64String(otherMask), MaskFingerprint = Hex(otherMask) }, CancellationToken.None);
-        await _backend.SubmitAsync(masked, CancellationToken.None);
+        await Backend.SubmitAsync(masked with { Mask = Convert.ToBase64String(otherMask), MaskFingerprint = Hex(otherMask) }, CancellationToken.None);
+        await Backend.SubmitAsync(masked, CancellationToken.None);
 
-        var forMasked = await _backend.FindSubmittedAsync(masked, Start, CancellationToken.None);
-        var forUnmasked = await _backend.FindSubmittedAsync(Inline("same words", image), Start, CancellationToken.None);
+        var forMasked = await Backend.FindSubmittedAsync(masked, Start, CancellationToken.None);
+        var forUnmasked = await Backend.FindSubmittedAsync(Inline("same words", image), Start, CancellationToken.None);
 
-        var sentWithMask = _fake.Requests.Single(r => r.Mask == masked.Mask);
+        var sentWithMask = Fake.Requests.Single(r => r.Mask == masked.Mask);
         Assert.Equal([sentWithMask.RequestId], forMasked.Matches.Select(m => m.RequestId));
         Assert.Empty(forUnmasked.Matches);
     }
@@ -125,16 +104,16 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var image = FakeGmiInputs.Png(seed: 31);
         var lost = Inline("lost among many", image);
         await SubmitDroppedAsync(lost);
-        for (var i = 0; i < _fake.ListPageSize; i++)
+        for (var i = 0; i < Fake.ListPageSize; i++)
         {
-            await _backend.SubmitAsync(Inline($"crowd {i}", image), CancellationToken.None);
+            await Backend.SubmitAsync(Inline($"crowd {i}", image), CancellationToken.None);
         }
 
-        var found = await _backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
+        var found = await Backend.FindSubmittedAsync(lost, Start, CancellationToken.None);
 
         Assert.Empty(found.Matches); // the lost request is there, but beyond the one page GMI answers
         Assert.False(found.ListComplete);
-        Assert.Equal(_fake.ListPageSize + 1, _fake.AcceptedSubmissions);
+        Assert.Equal(Fake.ListPageSize + 1, Fake.AcceptedSubmissions);
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant();

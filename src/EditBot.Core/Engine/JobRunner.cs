@@ -26,7 +26,10 @@ internal sealed partial class JobRunner(
     public async Task RunAsync(Job claimed, Func<bool> stopping, CancellationToken cancellationToken)
     {
         StepContext? context = null;
-        context = new StepContext((job, note, ct) => SaveAsync(context!, job, note, StepFollowUp.Continue, ct)) { Latest = claimed };
+        context = new StepContext((job, note, ct) => SaveAsync(context!, job, note, StepFollowUp.Continue, ct))
+        {
+            Latest = claimed, LeaseOwner = claimed.LeaseOwner ?? deps.Options.WorkerId,
+        };
         try
         {
             var job = claimed;
@@ -108,7 +111,7 @@ internal sealed partial class JobRunner(
         var now = deps.Now;
         var toWrite = followUp switch
         {
-            StepFollowUp.Continue => job with { UpdatedAt = now, NextAttemptAt = null, LeaseOwner = deps.Options.WorkerId, LeaseUntil = now + deps.Options.LeaseDuration },
+            StepFollowUp.Continue => job with { UpdatedAt = now, NextAttemptAt = null, LeaseOwner = context.LeaseOwner, LeaseUntil = now + deps.Options.LeaseDuration },
             StepFollowUp.Stop => job with { UpdatedAt = now, NextAttemptAt = null, LeaseOwner = null, LeaseUntil = null },
             _ => job with { UpdatedAt = now, LeaseOwner = null, LeaseUntil = null },
         };
@@ -136,9 +139,10 @@ internal sealed partial class JobRunner(
                 return saved;
             }
 
-            // While we hold the lease only a user's cancel may write; keep its flag and our progress.
+            // While we hold the lease only a user's cancel may write; keep its flag and our progress. The owner is this
+            // claim's, not the process's: a later claim of the same job in this process fences this run off.
             var fresh = await deps.Jobs.GetAsync(job.Id, cancellationToken);
-            if (fresh is null || fresh.IsTerminal || fresh.LeaseOwner != deps.Options.WorkerId)
+            if (fresh is null || fresh.IsTerminal || fresh.LeaseOwner != context.LeaseOwner)
             {
                 LogLost(logger, job.Id, fresh?.State, fresh?.LeaseOwner);
                 return null;

@@ -58,7 +58,7 @@ public sealed partial class JobWorker : BackgroundService
     /// <summary>One claim round, awaited to the end of every claimed job's run (tests drive the engine with it).</summary>
     internal async Task<int> RunDueOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await _jobs.ClaimDueAsync(_options.WorkerId, _timeProvider.GetUtcNow(), _options.LeaseDuration, _options.ClaimBatch, cancellationToken);
+        var claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, _options.ClaimBatch, cancellationToken);
         await Task.WhenAll(claimed.Select(job => _runner.RunAsync(job, () => _stopping, cancellationToken)));
         return claimed.Count;
     }
@@ -104,7 +104,7 @@ public sealed partial class JobWorker : BackgroundService
         IReadOnlyList<Job> claimed;
         try
         {
-            claimed = await _jobs.ClaimDueAsync(_options.WorkerId, _timeProvider.GetUtcNow(), _options.LeaseDuration, free, stoppingToken);
+            claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, free, stoppingToken);
         }
         catch (Exception error)
         {
@@ -134,15 +134,17 @@ public sealed partial class JobWorker : BackgroundService
 
     private async Task RunOneAsync(Job job)
     {
-        _leases.Hold(job.Id);
+        var owner = job.LeaseOwner ?? _options.WorkerId;
+        var leaseLost = _leases.Hold(job.Id, owner, job.LeaseUntil ?? _timeProvider.GetUtcNow());
         _status.StepStarted();
         try
         {
-            await _runner.RunAsync(job, () => _stopping, _abortSteps.Token);
+            using var abort = CancellationTokenSource.CreateLinkedTokenSource(_abortSteps.Token, leaseLost);
+            await _runner.RunAsync(job, () => _stopping, abort.Token);
         }
         finally
         {
-            _leases.Let(job.Id);
+            _leases.Let(job.Id, owner);
             _status.StepEnded();
             _slots.Release();
             if (Interlocked.Decrement(ref _running) == 0 && _stopping)

@@ -7,16 +7,29 @@ namespace EditBot.Core.Engine;
 
 /// <summary>
 /// Extends the leases of jobs whose step is running, on one timer for the whole process (no timer per job),
-/// so a slow step never lets its lease lapse while a crashed process's leases still lapse on time.
+/// so a slow step never lets its lease lapse while a crashed process's leases still lapse on time. A lease that
+/// another claim took, or that lapsed while renewals failed, cancels its run: a step without a lease must not submit.
 /// </summary>
 internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions> options, TimeProvider timeProvider, ILogger<LeaseKeeper> logger)
 {
-    private readonly ConcurrentDictionary<Guid, byte> _held = new();
+    private readonly ConcurrentDictionary<(Guid JobId, string Owner), HeldLease> _held = new();
     private readonly EngineOptions _options = options.Value;
 
-    public void Hold(Guid jobId) => _held.TryAdd(jobId, 0);
+    /// <summary>Starts renewing one claim's lease; the token is cancelled when that lease is lost.</summary>
+    public CancellationToken Hold(Guid jobId, string owner, DateTimeOffset until)
+    {
+        var held = new HeldLease(until);
+        _held[(jobId, owner)] = held;
+        return held.Lost.Token;
+    }
 
-    public void Let(Guid jobId) => _held.TryRemove(jobId, out _);
+    public void Let(Guid jobId, string owner)
+    {
+        if (_held.TryRemove((jobId, owner), out var held))
+        {
+            held.Lost.Dispose();
+        }
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -37,23 +50,54 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
 
     internal async Task RenewAllAsync(CancellationToken cancellationToken)
     {
-        var until = timeProvider.GetUtcNow() + _options.LeaseDuration;
-        foreach (var jobId in _held.Keys)
+        var now = timeProvider.GetUtcNow();
+        var until = now + _options.LeaseDuration;
+        foreach (var (key, held) in _held)
         {
             try
             {
-                if (!await jobs.RenewLeaseAsync(jobId, _options.WorkerId, until, cancellationToken))
+                if (await jobs.RenewLeaseAsync(key.JobId, key.Owner, until, cancellationToken))
                 {
-                    _held.TryRemove(jobId, out _);
+                    held.Until = until;
+                    continue;
                 }
+
+                LogLeaseLost(logger, key.JobId);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                LogRenewFailed(logger, error, jobId);
+                LogRenewFailed(logger, error, key.JobId);
+                if (now < held.Until)
+                {
+                    continue;
+                }
+
+                LogLeaseLapsed(logger, key.JobId);
+            }
+
+            // Whoever removes the entry disposes it, so a run ending at this moment never meets a disposed source.
+            if (_held.TryRemove(key, out var lost))
+            {
+                await lost.Lost.CancelAsync();
+                lost.Lost.Dispose();
             }
         }
     }
 
+    /// <summary>One claim's lease as last confirmed by the store.</summary>
+    private sealed class HeldLease(DateTimeOffset until)
+    {
+        public CancellationTokenSource Lost { get; } = new();
+
+        public DateTimeOffset Until { get; set; } = until;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease of job {JobId}")]
     private static partial void LogRenewFailed(ILogger logger, Exception error, Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is leased by another claim now; its step here is cancelled")]
+    private static partial void LogLeaseLost(ILogger logger, Guid jobId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease of job {JobId} lapsed while renewals failed; its step here is cancelled")]
+    private static partial void LogLeaseLapsed(ILogger logger, Guid jobId);
 }

@@ -15,6 +15,9 @@ internal sealed class StepContext(Func<Job, JobEvent?, CancellationToken, Task<J
     /// <summary>The submit answer, which may already be terminal and is then handled without a poll.</summary>
     public RemoteRequest? SubmitAnswer { get; set; }
 
+    /// <summary>This claim's lease owner (worker id plus a per-claim token): a write under any other owner is not ours.</summary>
+    public required string LeaseOwner { get; init; }
+
     /// <summary>The last version of the job this claim saved.</summary>
     public Job? Latest { get; set; }
 

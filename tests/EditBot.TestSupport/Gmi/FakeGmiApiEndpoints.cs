@@ -129,12 +129,29 @@ internal sealed class FakeGmiApiEndpoints(FakeGmiServer server)
         }
 
         // GMI documents `{requests, total}` and no paging: the strict side is a list that holds at most one page (the
-        // first ListPageSize records, newest first unless a test says otherwise) while `total` counts them all, with no way to read the rest.
+        // first ListPageSize records, newest first unless a test says otherwise) while `total` counts them all, with no way
+        // to read the rest unless a test turns paging on.
+        var (page, pageSize) = server.ListHonoursPaging ? (PositiveQuery(context, "page", 1), PositiveQuery(context, "page_size", server.ListPageSize)) : (1, server.ListPageSize);
+        if (page is null || pageSize is null)
+        {
+            await WriteJsonAsync(context, 400, "{\"error\":\"page and page_size must be positive integers\"}");
+            return;
+        }
+
         string? model = context.Request.Query["model_id"];
         var matching = server.Requests.Where(r => model is null || r.Model == model).OrderBy(r => server.ListNewestFirst ? -r.Sequence : r.Sequence).ToList();
-        var records = matching.Take(server.ListPageSize).Select(r => (JsonNode)Record(r));
+        var size = Math.Min(pageSize.Value, server.ListPageSize);
+        var records = matching.Skip((page.Value - 1) * size).Take(size).Select(r => (JsonNode)Record(r));
         var list = new JsonObject { ["requests"] = new JsonArray([.. records]), ["total"] = matching.Count };
         await WriteJsonAsync(context, 200, list.ToJsonString());
+    }
+
+    /// <summary>An absent parameter takes its default; a present one must be a positive integer (else null).</summary>
+    private static int? PositiveQuery(HttpContext context, string name, int absent)
+    {
+        string? text = context.Request.Query[name];
+        return text is null ? absent
+            : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
     }
 
     private async Task ListModelsAsync(HttpContext context)

@@ -70,6 +70,12 @@ public sealed class FakeGmiServer : IAsyncDisposable
     /// <summary>Records one <c>GET /requests</c> answers (newest first); <c>total</c> still counts them all. A guess: GMI documents no paging.</summary>
     public int ListPageSize { get; set; } = 20;
 
+    /// <summary>
+    /// Whether <c>GET /requests</c> honours <c>page</c> (1-based) and <c>page_size</c> (capped at <see cref="ListPageSize"/>).
+    /// GMI documents no paging parameters, so by default the fake ignores them (strict side): every call answers the same page.
+    /// </summary>
+    public bool ListHonoursPaging { get; set; }
+
     /// <summary>The list's order is undocumented too: newest first by default; false answers the oldest page.</summary>
     public bool ListNewestFirst { get; set; } = true;
 

@@ -98,6 +98,8 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
             return new StepResult(job, null, StepFollowUp.Abandon);
         }
 
+        // A lease lost while the intent was saved cancels this token: no POST without a lease.
+        cancellationToken.ThrowIfCancellationRequested();
         RemoteRequest answer;
         try
         {

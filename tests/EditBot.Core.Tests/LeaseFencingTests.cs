@@ -1,0 +1,99 @@
+using EditBot.Core.Engine;
+using EditBot.Core.Jobs;
+using EditBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EditBot.Core.Tests;
+
+/// <summary>
+/// A step that outlives its lease: the same process claims the job again (same worker id) and runs it. The first run
+/// must then be fenced off: its writes fail and it never posts. Counted at the backend: POSTs it received.
+/// </summary>
+public sealed class LeaseFencingTests
+{
+    /// <summary>Holds the first submission check until released; every later one passes at once.</summary>
+    private sealed class FirstCheckHeld : ISubmissionGate
+    {
+        private int _calls;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Cancelled { get; private set; }
+
+        public async ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                Entered.SetResult();
+                try
+                {
+                    await Release.Task.WaitAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    Cancelled = true;
+                    throw;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Old code: both runs leased as "worker-a", so the stalled run merged its write over the second claim and posted
+    // too: 2 POSTs for one job (Assert.Single failed with 2 submits).
+    [Fact]
+    public async Task A_lease_lost_mid_step_never_submits()
+    {
+        var gate = new FirstCheckHeld();
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<ISubmissionGate>(gate));
+        var job = await engine.EnqueueAsync();
+        engine.Backend.HoldSubmit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var stalled = engine.Worker.RunDueOnceAsync(CancellationToken.None);
+        await gate.Entered.Task;
+        engine.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
+        var second = engine.Worker.RunDueOnceAsync(CancellationToken.None);
+        await engine.Backend.SubmitStarted.Task;
+        gate.Release.SetResult();
+        // Either the stalled run gives up, or it reaches the backend with a second POST (held there like the first).
+        await Eventually.TrueAsync(() => Task.FromResult(stalled.IsCompleted || engine.Backend.Submits.Count > 1));
+
+        Assert.Single(engine.Backend.Submits);
+        await stalled;
+        engine.Backend.HoldSubmit.SetResult();
+        await second;
+        var done = await engine.RunUntilSettledAsync(job.Id);
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Single(engine.Backend.Submits);
+    }
+
+    // Old code: the keeper only stopped renewing a lease another claim had taken; the step ran on (the gate was never
+    // cancelled, so Eventually timed out waiting for it).
+    [Fact]
+    public async Task A_step_whose_lease_was_taken_is_cancelled_before_it_submits()
+    {
+        var gate = new FirstCheckHeld();
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<ISubmissionGate>(gate));
+        var job = await engine.EnqueueAsync();
+        using var stop = new CancellationTokenSource();
+        await engine.Worker.StartAsync(stop.Token);
+        try
+        {
+            await gate.Entered.Task;
+            engine.Jobs.InterleavedWrite = j => j with { LeaseOwner = "worker-b", LeaseUntil = engine.Time.GetUtcNow() + TimeSpan.FromMinutes(2) };
+            await engine.Jobs.TryUpdateAsync((await engine.GetAsync(job.Id)) with { Version = -1 }, null, CancellationToken.None);
+            engine.Time.Advance(TimeSpan.FromSeconds(30));
+
+            await Eventually.TrueAsync(() => Task.FromResult(gate.Cancelled));
+            Assert.Empty(engine.Backend.Submits);
+            Assert.Equal("worker-b", (await engine.GetAsync(job.Id)).LeaseOwner);
+        }
+        finally
+        {
+            gate.Release.TrySetResult();
+            await engine.Worker.StopAsync(CancellationToken.None);
+        }
+    }
+}
