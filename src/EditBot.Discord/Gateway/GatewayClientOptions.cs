@@ -14,6 +14,13 @@ public sealed class GatewayClientOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long to wait for HELLO once the socket is open: a gateway that accepts and then says nothing is given up
+    /// on (and the shard connects again) instead of holding the shard deaf for ever.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan HelloTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long to wait for the close handshake before dropping the socket.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -28,7 +28,11 @@ internal sealed partial class GatewayConnection(GatewayShardContext context, Gat
             await using var stopRegistration = stopping.Register(() =>
                 _ = socket.BeginCloseAsync(1000, "shutting down", context.Options.CloseTimeout));
 
-            var hello = await socket.ReceiveAsync(CancellationToken.None);
+            if (await ReceiveHelloAsync(socket, stopping) is not { } hello)
+            {
+                return new(GatewayConnectionEnd.Resume, $"no HELLO within {context.Options.HelloTimeout}", null, false);
+            }
+
             if (hello.IsClose)
             {
                 return Closed(hello, stopping);
@@ -66,6 +70,24 @@ internal sealed partial class GatewayConnection(GatewayShardContext context, Gat
             await connectionEnd.CancelAsync();
             await heartbeatTask;
             context.State.SetConnected(false);
+        }
+    }
+
+    /// <summary>
+    /// The first frame, or null when none came within <see cref="GatewayClientOptions.HelloTimeout"/>. Cancelling
+    /// the receive aborts the socket, which is what a silent gateway deserves; stopping still closes politely.
+    /// </summary>
+    private async Task<GatewayMessage?> ReceiveHelloAsync(GatewaySocket socket, CancellationToken stopping)
+    {
+        using var timeout = new CancellationTokenSource(context.Options.HelloTimeout, context.Time);
+        try
+        {
+            return await socket.ReceiveAsync(timeout.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException
+            && timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -30,6 +30,10 @@ public sealed class BotExperienceOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:15:00")]
     public TimeSpan InteractionTokenLifetime { get; set; } = TimeSpan.FromMinutes(14);
 
+    /// <summary>How long the target of Apps → Edit image waits for its modal submit; a later submit is refused.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PendingTargetLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Minutes before an idle results thread is archived: 60, 1440, 4320 or 10080.</summary>
     [AllowedValues(60, 1440, 4320, 10080)]
     public int ThreadAutoArchiveMinutes { get; set; } = 1440;

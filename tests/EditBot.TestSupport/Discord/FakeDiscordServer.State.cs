@@ -162,8 +162,14 @@ public sealed partial class FakeDiscordServer
         return codec is null ? (null, null) : (codec.Info.Width, codec.Info.Height);
     }
 
+    private int _attachmentFetches;
+
+    /// <summary>Requests for attachment files (the CDN side), served or not: what a refused request must not cause.</summary>
+    public int AttachmentFetches => Volatile.Read(ref _attachmentFetches);
+
     private async Task ServeAttachmentAsync(HttpContext context, string path)
     {
+        Interlocked.Increment(ref _attachmentFetches);
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         FakeAttachment? attachment = null;
         if (parts.Length >= 3 && ulong.TryParse(parts[2], out var id))

@@ -33,6 +33,15 @@ public sealed class RuleEvaluatorTests
     }
 
     [Fact]
+    public void An_unreadable_channel_is_refused_when_a_deny_list_exists_and_allowed_without_lists()
+    {
+        var unknown = TestJobs.Request(channel: 999) with { ChannelUnknown = true };
+
+        Assert.Equal(ModerationRule.DeniedChannel, Check(GuildSettings.Default with { DeniedChannelIds = [TestJobs.Channel] }, unknown)?.Rule);
+        Assert.Null(Check(GuildSettings.Default, unknown));
+    }
+
+    [Fact]
     public void Allowed_channels_refuse_elsewhere_and_name_the_channels()
     {
         var settings = GuildSettings.Default with { AllowedChannelIds = [201, 202] };

@@ -75,6 +75,7 @@ public sealed partial class MentionHandler(
             ChannelId = message.ChannelId,
             ChannelType = channel?.Type ?? (message.GuildId is null ? ChannelType.DirectMessage : null),
             ParentChannelId = channel?.IsThread == true ? channel.ParentId : null,
+            ChannelUnknown = channel is null && message.GuildId is not null,
             ThreadAnchorMessageId = message.Id,
         };
         var input = new EditInput { Image = source, Prompt = prompt };

@@ -32,7 +32,9 @@ public sealed class MessageCommandHandler(
 
         var key = interaction.Id.ToString(CultureInfo.InvariantCulture);
         var channelId = interaction.ChannelId ?? target.ChannelId;
-        await pending.SaveAsync(key, new PendingTarget(channelId, target.Id, [.. images.Select(a => new PendingImage(a.Id, a.Url!, a.Filename))]), cancellationToken);
+        var owner = interaction.Invoker?.Id ?? 0;
+        var expiresAt = timeProvider.GetUtcNow() + options.Value.PendingTargetLifetime;
+        await pending.SaveAsync(key, new PendingTarget(channelId, target.Id, [.. images.Select(a => new PendingImage(a.Id, a.Url!, a.Filename))], owner, expiresAt), cancellationToken);
         if (images.Count == 1)
         {
             await OpenModalAsync(responder, key, 0, cancellationToken);
@@ -64,6 +66,12 @@ public sealed class MessageCommandHandler(
             return;
         }
 
+        if (await RefusalAsync(interaction, id.Key, cancellationToken) is { } refusal)
+        {
+            await InteractionReplies.EphemeralAsync(responder, refusal, cancellationToken);
+            return;
+        }
+
         await OpenModalAsync(responder, id.Key, index, cancellationToken);
     }
 
@@ -75,7 +83,13 @@ public sealed class MessageCommandHandler(
         var index = id.Index ?? 0;
         if (target is null || index < 0 || index >= target.Images.Count)
         {
-            await InteractionReplies.EphemeralAsync(responder, "This request expired. Use **Apps → Edit image** on the message again.", cancellationToken);
+            await InteractionReplies.EphemeralAsync(responder, PendingTarget.ExpiredMessage, cancellationToken);
+            return;
+        }
+
+        if (target.RefusalFor(interaction.Invoker?.Id ?? 0, timeProvider.GetUtcNow()) is { } refusal)
+        {
+            await InteractionReplies.EphemeralAsync(responder, refusal, cancellationToken);
             return;
         }
 
@@ -111,6 +125,11 @@ public sealed class MessageCommandHandler(
             await pending.RemoveAsync(id.Key, cancellationToken);
         }
     }
+
+    private async Task<string?> RefusalAsync(Interaction interaction, string key, CancellationToken cancellationToken) =>
+        await pending.GetAsync(key, cancellationToken) is { } target
+            ? target.RefusalFor(interaction.Invoker?.Id ?? 0, timeProvider.GetUtcNow())
+            : PendingTarget.ExpiredMessage;
 
     private Task OpenModalAsync(InteractionResponder responder, string key, int index, CancellationToken cancellationToken) =>
         responder.RespondWithModalAsync(

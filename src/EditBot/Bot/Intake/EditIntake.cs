@@ -79,7 +79,7 @@ public sealed partial class EditIntake(
         var size = edit.Size.ToString();
         var decision = await policy.CheckAsync(
             new IntakeContext(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
-                prompt, input.Count, quality, size),
+                prompt, input.Count, quality, size, origin.ChannelUnknown),
             cancellationToken);
         if (decision.IsRefused)
         {

@@ -2,6 +2,7 @@ namespace EditBot.Bot.Intake;
 
 /// <summary>Who asks for what, where: what a policy (moderation) needs to decide at intake.</summary>
 /// <param name="Permissions">The member's permissions in the channel (interactions carry them; 0 when unknown).</param>
+/// <param name="ChannelUnknown">The channel could not be read, so its parent (if a thread) is unknown.</param>
 public sealed record IntakeContext(
     ulong? GuildId,
     ulong ChannelId,
@@ -12,4 +13,5 @@ public sealed record IntakeContext(
     string Prompt,
     int Count,
     string Quality,
-    string Size);
+    string Size,
+    bool ChannelUnknown = false);

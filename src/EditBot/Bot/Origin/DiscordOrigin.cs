@@ -19,6 +19,12 @@ public sealed record DiscordOrigin
 
     public ulong? ParentChannelId { get; init; }
 
+    /// <summary>
+    /// True when the channel could not be read (so whether it is a thread, and of which parent, is unknown): channel
+    /// rules then fail closed instead of reading "no parent".
+    /// </summary>
+    public bool ChannelUnknown { get; init; }
+
     public ulong? ApplicationId { get; init; }
 
     public ulong? InteractionId { get; init; }

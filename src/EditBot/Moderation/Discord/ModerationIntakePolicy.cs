@@ -51,7 +51,8 @@ public sealed class ModerationIntakePolicy(ModerationService moderation, GuildIm
             context.Prompt,
             context.Count,
             context.Quality,
-            context.Size);
+            context.Size,
+            context.ChannelUnknown);
     }
 
     /// <summary>The rule's own message, plus a Discord timestamp for the reset so each reader sees it in their time zone.</summary>

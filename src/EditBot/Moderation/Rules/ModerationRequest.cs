@@ -2,7 +2,8 @@ namespace EditBot.Moderation;
 
 /// <summary>
 /// An edit request as the rules see it: where, who (with roles and permissions) and what. <see cref="ParentChannelId"/>
-/// is the thread's parent channel when the request comes from a thread, so channel rules apply to threads too.
+/// is the thread's parent channel when the request comes from a thread, so channel rules apply to threads too;
+/// <see cref="ChannelUnknown"/> says the channel could not be read (parent unknown), and channel lists then fail closed.
 /// </summary>
 public sealed record ModerationRequest(
     ulong GuildId,
@@ -14,7 +15,8 @@ public sealed record ModerationRequest(
     string Prompt,
     int Count,
     string Quality,
-    string Size)
+    string Size,
+    bool ChannelUnknown = false)
 {
     public bool Has(MemberPermissions permission) => (Permissions & permission) == permission;
 }

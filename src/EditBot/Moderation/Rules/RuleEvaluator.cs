@@ -36,7 +36,8 @@ public sealed class RuleEvaluator(CostEstimator costs, PromptBlocklistCache bloc
     {
         bool Listed(IReadOnlyList<ulong> ids) => ids.Contains(r.ChannelId) || (r.ParentChannelId is { } parent && ids.Contains(parent));
 
-        if (Listed(s.DeniedChannelIds))
+        // A channel that could not be read may be a thread of a denied channel: with a deny list, refuse.
+        if (Listed(s.DeniedChannelIds) || (r.ChannelUnknown && s.DeniedChannelIds.Count > 0))
         {
             return new(ModerationRule.DeniedChannel, "Edits are not allowed in this channel (the server has denied it).");
         }

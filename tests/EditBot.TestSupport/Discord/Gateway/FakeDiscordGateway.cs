@@ -43,6 +43,23 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
     /// <summary>Switch off to make the connection a zombie (heartbeats never acknowledged).</summary>
     public bool AcknowledgeHeartbeats { get; set; } = true;
 
+    /// <summary>Number of next connections that get no HELLO (a gateway that accepts the socket and then hangs).</summary>
+    public int WithholdHelloConnections { get; set; }
+
+    internal bool TakeWithheldHello()
+    {
+        lock (_lock)
+        {
+            if (WithholdHelloConnections <= 0)
+            {
+                return false;
+            }
+
+            WithholdHelloConnections--;
+            return true;
+        }
+    }
+
     /// <summary>When set, every message is sent split into WebSocket frames of this many bytes.</summary>
     public int? FragmentSize { get; set; }
 

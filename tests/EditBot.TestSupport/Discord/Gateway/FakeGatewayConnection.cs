@@ -18,6 +18,16 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
     {
         try
         {
+            if (gateway.TakeWithheldHello())
+            {
+                // Hangs: reads until the client gives up and closes (or aborts) the socket.
+                while ((await ReceiveAsync()).Message is not null)
+                {
+                }
+
+                return;
+            }
+
             await TrySendAsync(FakeGatewayFrames.Hello(gateway.HeartbeatIntervalMs));
             if (gateway.EnforceHeartbeatDeadline)
             {

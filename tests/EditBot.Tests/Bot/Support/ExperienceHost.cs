@@ -35,7 +35,7 @@ public sealed class ExperienceHost : IAsyncDisposable
 
     public JobService Jobs => Services.GetRequiredService<JobService>();
 
-    public static async Task<ExperienceHost> StartAsync(IDictionary<string, string?>? overrides = null)
+    public static async Task<ExperienceHost> StartAsync(IDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var host = new ExperienceHost();
         await host.Discord.StartAsync();
@@ -63,6 +63,11 @@ public sealed class ExperienceHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddEditBotSqliteStorage($"Data Source={Path.Combine(host._folder, "editbot.db")}");
         builder.Services.AddEditBotCore(configuration);
         builder.Services.AddEditBotGmi(configuration);
