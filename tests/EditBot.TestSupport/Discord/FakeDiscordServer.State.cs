@@ -73,7 +73,10 @@ public sealed partial class FakeDiscordServer
         lock (_sync)
         {
             var channelId = id ?? NextId();
-            var channel = new FakeChannel(channelId, type, type == 1 ? null : guildId ?? DefaultGuildId, parentId, name ?? "channel-" + channelId);
+            var channel = new FakeChannel(channelId, type, type == 1 ? null : guildId ?? DefaultGuildId, parentId, name ?? "channel-" + channelId)
+            {
+                LastActivity = _timeProvider.GetUtcNow(),
+            };
             _channels[channelId] = channel;
             return channel;
         }
