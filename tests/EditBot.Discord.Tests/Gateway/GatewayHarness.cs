@@ -52,8 +52,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Identify pacing of client and fake alike: short, so tests that identify again stay fast.</summary>
-    public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// Identify pacing of client and fake alike: short, so tests that identify again stay fast, yet long enough that
+    /// the fake's arrival slack (a fifth of it) leaves a check that bites on an unpaced client.
+    /// </summary>
+    public TimeSpan IdentifyInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The <c>GET /gateway/bot</c> answer the shard's identify gate is configured with, as the host does; none: the gate's defaults.</summary>
+    public GatewayBotInfo? Limits { get; set; }
 
     public static async Task<GatewayHarness> CreateAsync(TimeProvider? time = null) =>
         new(await FakeDiscordGateway.StartAsync(time), time ?? TimeProvider.System);
@@ -64,6 +70,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var channel = _channel = new DiscordEventChannel(Options.Create(new DiscordOptions { EventQueueCapacity = 100_000 }));
         Gateway.IdentifyInterval = IdentifyInterval;
         IdentifyGate = new GatewayIdentifyGate(Time, NullLogger<GatewayIdentifyGate>.Instance) { BucketInterval = IdentifyInterval };
+        if (Limits is { } limits)
+        {
+            IdentifyGate.Configure(limits);
+        }
+
         State = new GatewayShardState(shardId, shardCount);
         var shard = new GatewayShard(State, Gateway.Url, Discord, Client, IdentifyGate, channel.Writer, Time, Log);
         _reader = Task.Run(async () =>

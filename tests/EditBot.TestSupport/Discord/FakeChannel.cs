@@ -22,6 +22,18 @@ public sealed class FakeChannel(ulong id, int type, ulong? guildId, ulong? paren
     /// <summary>A locked thread: only members with Manage Threads (not the bot) may post; others get 403 160005.</summary>
     public bool Locked { get; set; }
 
+    /// <summary>
+    /// An archived thread: set by a test (<see cref="FakeDiscordServer.ArchiveThread"/>) or by the fake after
+    /// <see cref="AutoArchiveMinutes"/> without a message; a post by the bot reopens it unless it is locked.
+    /// </summary>
+    public bool Archived { get; set; }
+
+    /// <summary>The thread's auto_archive_duration (minutes of inactivity; Discord: 60, 1440, 4320 or 10080).</summary>
+    public int AutoArchiveMinutes { get; set; } = 1440;
+
+    /// <summary>When the thread last had a message (or was created or reopened), on the fake's clock.</summary>
+    public DateTimeOffset LastActivity { get; set; }
+
     public JsonObject ToJson()
     {
         var json = new JsonObject { ["id"] = Id.ToString(), ["type"] = Type, ["name"] = Name };
@@ -37,7 +49,7 @@ public sealed class FakeChannel(ulong id, int type, ulong? guildId, ulong? paren
 
         if (IsThread)
         {
-            json["thread_metadata"] = new JsonObject { ["archived"] = Locked, ["auto_archive_duration"] = 1440, ["locked"] = Locked };
+            json["thread_metadata"] = new JsonObject { ["archived"] = Archived, ["auto_archive_duration"] = AutoArchiveMinutes, ["locked"] = Locked };
         }
 
         if (RecipientId is { } recipient)

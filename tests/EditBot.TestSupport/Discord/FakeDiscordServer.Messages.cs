@@ -25,10 +25,9 @@ public sealed partial class FakeDiscordServer
             return refused;
         }
 
-        if (channel.IsThread && channel.Locked)
+        if (PostToThread(channel) is { } locked)
         {
-            // The bot has no Manage Threads, so a locked thread refuses it (an archived, unlocked one would reopen).
-            return FakeResult.Error(403, 160005, "Thread is locked");
+            return locked;
         }
 
         // enforce_nonce: a repeat of a recent send by the same author answers with the message already created.
@@ -126,7 +125,7 @@ public sealed partial class FakeDiscordServer
             return FakeResult.Error(400, 160004, "A thread has already been created for this message");
         }
 
-        var thread = new FakeChannel(message.Id, channel.Type == 5 ? 10 : 11, channel.GuildId, channel.Id, call.Json?["name"]?.ToString() ?? "thread");
+        var thread = NewThread(message.Id, channel.Type == 5 ? 10 : 11, channel, call.Json?["name"]?.ToString() ?? "thread", call);
         _channels[thread.Id] = thread;
         message.ThreadId = thread.Id;
         return FakeResult.Ok(thread.ToJson());
@@ -149,7 +148,7 @@ public sealed partial class FakeDiscordServer
             return FakeResult.Error(400, 50024, "Cannot execute action on this channel type");
         }
 
-        var thread = new FakeChannel(NextId(), 11, channel.GuildId, channel.Id, call.Json["name"]?.ToString() ?? "post");
+        var thread = NewThread(NextId(), 11, channel, call.Json["name"]?.ToString() ?? "post", call);
         var starter = new FakeMessage(thread.Id, thread.Id, BotUserId, true);
         if (ApplyMessageBody(starter, call with { Json = first }, isEdit: false) is { } invalid)
         {

@@ -78,6 +78,7 @@ public sealed partial class FakeDiscordServer
     private FakeResult? ChannelOrError(ulong channelId, out FakeChannel channel)
     {
         channel = _channels.GetValueOrDefault(channelId)!;
+        ArchiveIfIdle(channel);
         return channel is null ? FakeResult.NotFound(10003, "Channel")
             : _forbidden.Contains(channelId) || (channel.ParentId is { } parent && _forbidden.Contains(parent)) ? FakeResult.Forbidden(50001)
             : null;

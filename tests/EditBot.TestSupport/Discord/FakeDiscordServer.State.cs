@@ -24,11 +24,17 @@ public sealed partial class FakeDiscordServer
 
     public int GatewayShards { get; set; } = 1;
 
-    public int SessionStartTotal { get; set; } = 1000;
+    /// <summary>
+    /// The session-start budget <c>GET /gateway/bot</c> reports; a harness that runs a fake gateway too gives both the
+    /// same one (<see cref="Gateway.FakeDiscordGateway.SessionStarts"/>) so the gateway enforces what the bot is told.
+    /// </summary>
+    public Gateway.FakeSessionStartBudget SessionStarts { get; set; }
 
-    public int SessionStartRemaining { get; set; } = 1000;
+    public int SessionStartTotal { get => SessionStarts.Total; set => SessionStarts.Total = value; }
 
-    public TimeSpan SessionStartResetAfter { get; set; } = TimeSpan.FromHours(24);
+    public int SessionStartRemaining { get => SessionStarts.Remaining; set => SessionStarts.Remaining = value; }
+
+    public TimeSpan SessionStartResetAfter { get => SessionStarts.ResetAfter; set => SessionStarts.ResetAfter = value; }
 
     public int MaxConcurrency { get; set; } = 1;
 
@@ -67,7 +73,10 @@ public sealed partial class FakeDiscordServer
         lock (_sync)
         {
             var channelId = id ?? NextId();
-            var channel = new FakeChannel(channelId, type, type == 1 ? null : guildId ?? DefaultGuildId, parentId, name ?? "channel-" + channelId);
+            var channel = new FakeChannel(channelId, type, type == 1 ? null : guildId ?? DefaultGuildId, parentId, name ?? "channel-" + channelId)
+            {
+                LastActivity = _timeProvider.GetUtcNow(),
+            };
             _channels[channelId] = channel;
             return channel;
         }

@@ -33,6 +33,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     {
         _timeProvider = timeProvider ?? TimeProvider.System;
         _rateLimiter = new FakeRateLimiter(_timeProvider);
+        SessionStarts = new Gateway.FakeSessionStartBudget(_timeProvider);
         _routes = BuildRoutes();
         DefaultGuildId = NextId();
         ApplicationId = NextId();

@@ -67,6 +67,13 @@ public sealed class FakeGmiServer : IAsyncDisposable
     /// </summary>
     public TimeSpan UploadUrlLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long result media stay downloadable after their request finished, on <see cref="TimeProvider"/>. GMI leaves
+    /// their lifetime undocumented ("download them at once"); the fake takes the strict side and deletes them after an
+    /// hour, answering a later GET 404 NoSuchKey as storage does for a deleted object.
+    /// </summary>
+    public TimeSpan MediaLifetime { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Records one <c>GET /requests</c> answers (newest first); <c>total</c> still counts them all. A guess: GMI documents no paging.</summary>
     public int ListPageSize { get; set; } = 20;
 

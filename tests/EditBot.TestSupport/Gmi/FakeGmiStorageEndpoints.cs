@@ -123,6 +123,14 @@ internal sealed class FakeGmiStorageEndpoints(FakeGmiServer server)
             return;
         }
 
+        if (now - (request.CreatedAt + request.Duration) > server.MediaLifetime)
+        {
+            context.Response.StatusCode = 404;
+            context.Response.ContentType = "application/xml";
+            await context.Response.WriteAsync("<Error><Code>NoSuchKey</Code></Error>", context.RequestAborted);
+            return;
+        }
+
         var png = server.Store.RenderedMedia.GetOrAdd($"{id}/{index}", _ =>
         {
             var (width, height) = FakeGmiImageRenderer.ParseSize(request.Size);

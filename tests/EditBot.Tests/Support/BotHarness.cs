@@ -69,6 +69,7 @@ public sealed class BotHarness : IAsyncDisposable
         var gateway = await FakeDiscordGateway.StartAsync();
         gateway.HeartbeatIntervalMs = 1000;
         discord.GatewayUrl = gateway.Url;
+        discord.SessionStarts = gateway.SessionStarts;
         discord.AddChannel(type: 0, id: ulong.Parse(InteractionOrigin.DefaultChannelId, System.Globalization.CultureInfo.InvariantCulture));
         configureDiscord?.Invoke(discord);
         var harness = new BotHarness(discord, gateway, gmi, Directory.CreateTempSubdirectory("editbot-bot-").FullName);

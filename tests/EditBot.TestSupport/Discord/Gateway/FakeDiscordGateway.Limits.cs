@@ -6,8 +6,12 @@ namespace EditBot.TestSupport.Discord.Gateway;
 /// </summary>
 public sealed partial class FakeDiscordGateway
 {
-    // The fake times IDENTIFYs when they arrive, the client when it sends them: allow the loopback path's jitter.
-    private static readonly TimeSpan IdentifyArrivalSlack = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// The fake times IDENTIFYs when they arrive, the client when it sends them: the loopback path's jitter is
+    /// allowed, a fifth of the interval and at most 100 ms. A fixed 100 ms exceeded the short intervals tests use,
+    /// so an unpaced client passed; a fifth still catches a client that does not wait at all.
+    /// </summary>
+    public TimeSpan IdentifyArrivalSlack => TimeSpan.FromTicks(Math.Min(TimeSpan.FromMilliseconds(100).Ticks, IdentifyInterval.Ticks / 5));
 
     /// <summary>
     /// On by default, as on Discord: a connection that sends no heartbeat within the interval (from HELLO, then from

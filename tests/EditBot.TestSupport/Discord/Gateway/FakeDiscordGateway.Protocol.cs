@@ -20,9 +20,8 @@ public sealed partial class FakeDiscordGateway
         }
 
         Signal();
-        if (RequiredToken is not null && token != RequiredToken)
+        if (!await AuthenticateAsync(connection, token))
         {
-            await connection.TryCloseAsync(4004, "Authentication failed.");
             return null;
         }
 
@@ -33,7 +32,7 @@ public sealed partial class FakeDiscordGateway
         }
 
         var shardPair = shard ?? [0, 1];
-        if (!await TakeIdentifySlotAsync(connection, shardPair[0]))
+        if (!await TakeIdentifySlotAsync(connection, shardPair[0]) || !await TakeSessionStartAsync())
         {
             return null;
         }
@@ -49,9 +48,10 @@ public sealed partial class FakeDiscordGateway
         return session;
     }
 
-    internal async Task<FakeGatewaySession?> ResumeAsync(FakeGatewayConnection connection, JsonObject data)
+    internal async Task<FakeGatewaySession?> ResumeAsync(FakeGatewayConnection connection, JsonObject data, bool atResumeUrl)
     {
-        var record = new GatewayResumeRecord((string?)data["token"] ?? string.Empty, (string?)data["session_id"] ?? string.Empty, (long?)data["seq"]);
+        var record = new GatewayResumeRecord(
+            (string?)data["token"] ?? string.Empty, (string?)data["session_id"] ?? string.Empty, (long?)data["seq"], atResumeUrl);
         FakeGatewaySession? session;
         lock (_lock)
         {
@@ -60,10 +60,14 @@ public sealed partial class FakeDiscordGateway
         }
 
         Signal();
-        if (RequiredToken is not null && record.Token != RequiredToken)
+        if (!await AuthenticateAsync(connection, record.Token))
         {
-            await connection.TryCloseAsync(4004, "Authentication failed.");
             return null;
+        }
+
+        if (session is not null && !atResumeUrl)
+        {
+            session.Invalidated = true;
         }
 
         if (session is null || session.Invalidated)

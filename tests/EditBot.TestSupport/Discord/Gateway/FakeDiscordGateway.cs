@@ -8,7 +8,7 @@ namespace EditBot.TestSupport.Discord.Gateway;
 
 /// <summary>
 /// A Discord gateway on 127.0.0.1 speaking the real JSON wire protocol: HELLO, READY (with a resume_gateway_url
-/// pointing back here), heartbeat acks, RESUME with replay of every missed dispatch, and on demand op 7, op 9,
+/// pointing back here under another path), heartbeat acks, RESUME with replay of every missed dispatch, and on demand op 7, op 9,
 /// any close code or an abrupt TCP drop. Everything the client sends is recorded for assertions.
 /// </summary>
 public sealed partial class FakeDiscordGateway : IAsyncDisposable
@@ -32,6 +32,7 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
     {
         _app = app;
         _time = time;
+        SessionStarts = new FakeSessionStartBudget(time);
     }
 
     /// <summary>ws://127.0.0.1:port/ : give it to the client as the gateway URL (its /gateway/bot answer).</summary>
@@ -83,7 +84,13 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
 
     public int MaxConcurrency { get; set; } = 1;
 
-    public int SessionStartRemaining { get; set; } = 1000;
+    /// <summary>
+    /// The daily session starts each IDENTIFY spends (share it with the fake REST API's <c>GET /gateway/bot</c>);
+    /// see <see cref="IdentifyAsync"/> for what happens when none is left.
+    /// </summary>
+    public FakeSessionStartBudget SessionStarts { get; set; } = null!;
+
+    public int SessionStartRemaining { get => SessionStarts.Remaining; set => SessionStarts.Remaining = value; }
 
     public IReadOnlyList<GatewayIdentifyRecord> Identifies => Snapshot(_identifies);
 

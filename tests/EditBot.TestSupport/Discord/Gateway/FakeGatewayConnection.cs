@@ -18,6 +18,12 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
     {
         try
         {
+            if (FakeDiscordGateway.RefusedQuery(http.Request) is var (code, reason))
+            {
+                await TryCloseAsync(code, reason);
+                return;
+            }
+
             if (gateway.TakeWithheldHello())
             {
                 // Hangs: reads until the client gives up and closes (or aborts) the socket.
@@ -96,7 +102,7 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
                 Session = await gateway.IdentifyAsync(this, data!.AsObject());
                 break;
             case 6:
-                Session = await gateway.ResumeAsync(this, data!.AsObject());
+                Session = await gateway.ResumeAsync(this, data!.AsObject(), FakeDiscordGateway.CameToResumeUrl(http.Request));
                 break;
             default:
                 await TryCloseAsync(4001, "Unknown opcode.");
@@ -152,7 +158,17 @@ internal sealed class FakeGatewayConnection(FakeDiscordGateway gateway, WebSocke
     }
 
     /// <summary>Ends the TCP connection without a close frame, like a network failure.</summary>
-    public void Drop() => http.Abort();
+    public void Drop()
+    {
+        try
+        {
+            http.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended while the drop was on its way (the client closed first): nothing left to drop.
+        }
+    }
 
     private async Task<(byte[]? Message, int? CloseStatus)> ReceiveAsync()
     {

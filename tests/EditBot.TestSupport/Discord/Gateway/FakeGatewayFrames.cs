@@ -29,7 +29,7 @@ internal static class FakeGatewayFrames
             },
             ["guilds"] = gateway.GuildIds.Select(id => new Dictionary<string, object> { ["id"] = id, ["unavailable"] = true }).ToArray(),
             ["session_id"] = sessionId,
-            ["resume_gateway_url"] = gateway.Url.ToString().TrimEnd('/'),
+            ["resume_gateway_url"] = gateway.ResumeUrl.ToString(),
             ["shard"] = shard,
             ["application"] = new Dictionary<string, object> { ["id"] = gateway.ApplicationId, ["flags"] = 0 },
         });
