@@ -1,6 +1,7 @@
 using System.Text;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Tests.Corpus;
+using EditBot.TestSupport.Images;
 using SkiaSharp;
 
 namespace EditBot.Imaging.Tests.Intake;

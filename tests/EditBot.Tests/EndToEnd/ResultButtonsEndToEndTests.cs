@@ -60,7 +60,11 @@ public sealed class ResultButtonsEndToEndTests
 
     private static async Task<FakeMessage> AnswerAsync(BotHarness bot, InteractionOrigin press)
     {
-        await BotHarness.WaitUntilAsync(() => bot.Discord.GetInteraction(press.Token)?.OriginalMessageId is not null, "the answer to the press");
+        var interaction = bot.Discord.GetInteraction(press.Token)!;
+        await BotHarness.WaitUntilAsync(
+            () => interaction.OriginalMessageId is not null || interaction.LateRefusals > 0,
+            "the answer to the press");
+        Assert.True(interaction.LateRefusals == 0, "the bot answered the press after Discord's 3 s deadline");
         return bot.Discord.GetMessage(bot.Discord.GetInteraction(press.Token)!.OriginalMessageId!.Value)!;
     }
 

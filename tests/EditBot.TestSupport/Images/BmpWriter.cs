@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 
-namespace EditBot.Imaging.Tests.Corpus;
+namespace EditBot.TestSupport.Images;
 
 /// <summary>A 24-bit uncompressed BMP of one colour (SkiaSharp cannot encode BMP).</summary>
-internal static class BmpWriter
+public static class BmpWriter
 {
     public static byte[] Solid(int width, int height, byte red, byte green, byte blue)
     {

@@ -1,10 +1,10 @@
-namespace EditBot.Imaging.Tests.Corpus;
+namespace EditBot.TestSupport.Images;
 
 /// <summary>
 /// Animated GIFs of flat frames. With a 7-bit minimum code size every LZW code is exactly one byte as long as a
 /// clear code comes often enough, so no real compressor is needed.
 /// </summary>
-internal static class GifWriter
+public static class GifWriter
 {
     private const int Clear = 128;
     private const int End = 129;
