@@ -29,9 +29,18 @@ public sealed class SqliteBlobPruneTests : IDisposable
         await PutOldBlobsAsync(blobs);
         _time.Advance(TimeSpan.FromDays(30));
 
+        // Hold the single writer so the sweep's first transaction and the write behind it queue up together, whatever
+        // the scheduling: the queued write must then not wait for the whole sweep.
+        using var writing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var hold = database.WriteAsync(_ => { writing.Set(); return release.Wait(TimeSpan.FromSeconds(30)); }, CancellationToken.None);
+        Assert.True(writing.Wait(TimeSpan.FromSeconds(30)), "the writer picked up the hold");
         var prune = blobs.PruneAsync(_time.GetUtcNow() - TimeSpan.FromDays(1), CancellationToken.None);
-        // Queued right behind the sweep's first transaction: it must not wait for the whole sweep.
-        var leftWhenQueuedWriteRan = await database.WriteAsync(CountBlobs, CancellationToken.None);
+        var queued = database.WriteAsync(CountBlobs, CancellationToken.None);
+        release.Set();
+
+        Assert.True(await hold);
+        var leftWhenQueuedWriteRan = await queued;
         var deleted = await prune;
 
         Assert.Equal(OldBlobs, deleted);
