@@ -19,7 +19,7 @@ public sealed class FakeGmiContractTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _fake = new FakeGmiServer();
+        _fake = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await _fake.StartAsync();
         _http = new HttpClient();
         _http.DefaultRequestHeaders.Authorization = new("Bearer", FakeGmiServer.DefaultApiKey);
@@ -144,7 +144,7 @@ public sealed class FakeGmiContractTests : IAsyncLifetime
     public async Task A_presigned_upload_url_refuses_its_put_after_fifteen_minutes()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var fake = new FakeGmiServer(time);
+        await using var fake = new FakeGmiServer(time) { Duration = FakeGmiServer.OneSecond };
         await fake.StartAsync();
         using var slot = new StringContent("{\"file_type\":\"png\"}", Encoding.UTF8, "application/json");
         using var answer = await _http.PostAsync(new Uri(fake.BaseUrl + "/upload-url"), slot);
@@ -162,7 +162,7 @@ public sealed class FakeGmiContractTests : IAsyncLifetime
     [Fact]
     public async Task Disposing_after_an_unexpected_breach_fails_the_test()
     {
-        await using var fake = new FakeGmiServer();
+        await using var fake = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await fake.StartAsync();
         using var content = new StringContent(Body(p => p["mask"] = "").ToJsonString(), Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(new Uri(fake.BaseUrl + "/requests"), content);

@@ -83,6 +83,31 @@ public sealed class FakeGmiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unless_a_test_says_otherwise_a_request_takes_as_long_as_its_quality_suggests_on_the_fakes_clock()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var fake = new FakeGmiServer(time); // no Duration stated: GMI-like
+        await fake.StartAsync();
+        await using var services = GmiTestServices.Create(fake);
+        var backend = services.GetRequiredService<IEditBackend>();
+        var low = await backend.SubmitAsync(Job("low"), CancellationToken.None);
+        var high = await backend.SubmitAsync(Job("high") with { Quality = "high" }, CancellationToken.None);
+
+        time.Advance(TimeSpan.FromSeconds(14));
+        var lowEarly = await backend.GetAsync(low.RequestId, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var lowDone = await backend.GetAsync(low.RequestId, CancellationToken.None);
+        var highMidway = await backend.GetAsync(high.RequestId, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(45));
+        var highDone = await backend.GetAsync(high.RequestId, CancellationToken.None);
+
+        Assert.False(lowEarly.IsTerminal);
+        Assert.Equal(RemoteStatus.Success, lowDone.Status);
+        Assert.False(highMidway.IsTerminal);
+        Assert.Equal(RemoteStatus.Success, highDone.Status);
+    }
+
+    [Fact]
     public async Task Counts_and_log_record_every_submission()
     {
         _fake.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(503));

@@ -44,7 +44,7 @@ public static class GmiTestServices
 
     public static async Task<FakeGmiServer> StartFakeAsync(TimeProvider? time = null)
     {
-        var fake = new FakeGmiServer(time);
+        var fake = new FakeGmiServer(time) { Duration = FakeGmiServer.OneSecond }; // fast jobs: the suite's pace, not GMI's
         await fake.StartAsync();
         return fake;
     }

@@ -90,7 +90,23 @@ public sealed class FakeGmiServer : IAsyncDisposable
     public bool InsufficientCredits { get; set; }
 
     /// <summary>How long a request takes to finish, on <see cref="TimeProvider"/>. Default 1 s.</summary>
-    public Func<FakeGmiRequest, TimeSpan> Duration { get; set; } = _ => TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a request takes, on the fake's clock. GMI documents no latency; the model behind it takes up to about
+    /// two minutes for complex prompts and "low" is fastest, so the default is a guess on that side
+    /// (<see cref="Realistic"/>): a test that wants fast jobs says so in its own setup (<see cref="OneSecond"/>).
+    /// </summary>
+    public Func<FakeGmiRequest, TimeSpan> Duration { get; set; } = Realistic;
+
+    /// <summary>low 15 s, medium (and auto) 30 s, high 60 s.</summary>
+    public static Func<FakeGmiRequest, TimeSpan> Realistic { get; } = r => r.Quality switch
+    {
+        "low" => TimeSpan.FromSeconds(15),
+        "high" => TimeSpan.FromSeconds(60),
+        _ => TimeSpan.FromSeconds(30),
+    };
+
+    /// <summary>Every request takes one second: the suite's pace, stated by each test setup that uses it.</summary>
+    public static Func<FakeGmiRequest, TimeSpan> OneSecond { get; } = _ => TimeSpan.FromSeconds(1);
 
     /// <summary>Statuses walked over the duration; the last is the terminal one.</summary>
     public IReadOnlyList<string> StatusSequence { get; set; } = ["created", "queued", "processing", "success"];

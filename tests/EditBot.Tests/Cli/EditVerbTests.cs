@@ -6,7 +6,7 @@ namespace EditBot.Tests.Cli;
 /// <summary>The <c>edit</c> verb as an operator runs it: a child process against the fake GMI queue.</summary>
 public sealed class EditVerbTests : IAsyncLifetime
 {
-    private readonly FakeGmiServer _gmi = new();
+    private readonly FakeGmiServer _gmi = new() { Duration = FakeGmiServer.OneSecond };
     private readonly string _folder = Directory.CreateTempSubdirectory("editbot-cli-").FullName;
 
     public Task InitializeAsync() => _gmi.StartAsync();

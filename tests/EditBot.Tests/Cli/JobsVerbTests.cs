@@ -10,7 +10,7 @@ namespace EditBot.Tests.Cli;
 /// </summary>
 public sealed partial class JobsVerbTests : IAsyncLifetime
 {
-    private readonly FakeGmiServer _gmi = new() { ListPageSize = 0 }; // a list that can rule nothing out
+    private readonly FakeGmiServer _gmi = new() { ListPageSize = 0, Duration = FakeGmiServer.OneSecond }; // a list that can rule nothing out
     private readonly string _folder = Directory.CreateTempSubdirectory("editbot-jobs-").FullName;
 
     public Task InitializeAsync() => _gmi.StartAsync();

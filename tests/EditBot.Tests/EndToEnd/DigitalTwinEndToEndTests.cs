@@ -15,7 +15,7 @@ public sealed class DigitalTwinEndToEndTests
     public async Task On_discord_digital_twin_the_bot_connects_registers_its_commands_and_answers_help()
     {
         await using var twin = await DigitalTwin.StartAsync();
-        await using var gmi = new FakeGmiServer();
+        await using var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await gmi.StartAsync();
         var folder = Directory.CreateTempSubdirectory("editbot-twin-").FullName;
         var environment = EngineHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);

@@ -9,7 +9,7 @@ namespace EditBot.Tests.Engine;
 /// </summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
-    private readonly FakeGmiServer _gmi = new();
+    private readonly FakeGmiServer _gmi = new() { Duration = FakeGmiServer.OneSecond };
     private readonly string _folder = Directory.CreateTempSubdirectory("editbot-crash-").FullName;
 
     public Task InitializeAsync() => _gmi.StartAsync();

@@ -11,7 +11,7 @@ public sealed class DiscordStartupProcessTests
     [Fact]
     public async Task Unreachable_discord_at_start_is_retried_one_line_per_attempt_without_a_stack_trace()
     {
-        await using var gmi = new FakeGmiServer();
+        await using var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await gmi.StartAsync();
         var discord = new FakeDiscordServer();
         discord.ReservePort(); // nothing listens there: connection refused
@@ -37,7 +37,7 @@ public sealed class DiscordStartupProcessTests
     [Fact]
     public async Task A_token_discord_rejects_with_401_stops_the_bot_with_one_line_naming_Discord_Token()
     {
-        await using var gmi = new FakeGmiServer();
+        await using var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await gmi.StartAsync();
         await using var discord = new FakeDiscordServer { Token = "the-real-token" };
         await discord.StartAsync();
@@ -62,7 +62,7 @@ public sealed class DiscordStartupProcessTests
     [InlineData(4014, "set Discord:MessageContentIntent=false")]
     public async Task A_gateway_refusal_stops_the_bot_with_one_line_saying_what_to_fix_and_no_stack_trace(int closeCode, string fix)
     {
-        await using var gmi = new FakeGmiServer();
+        await using var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await gmi.StartAsync();
         await using var gateway = await TestSupport.Discord.Gateway.FakeDiscordGateway.StartAsync();
         await using var discord = new FakeDiscordServer { GatewayUrl = gateway.Url };

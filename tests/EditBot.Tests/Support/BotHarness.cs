@@ -54,7 +54,7 @@ public sealed class BotHarness : IAsyncDisposable
         bool restUnavailable = false,
         Action<FakeDiscordServer>? configureDiscord = null)
     {
-        var gmi = new FakeGmiServer();
+        var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond }; // fast jobs: the suite's pace, not GMI's
         await gmi.StartAsync();
         var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId, Unavailable = restUnavailable };
         if (discordUp)

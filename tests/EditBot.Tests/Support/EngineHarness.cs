@@ -39,7 +39,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public static async Task<EngineHarness> StartAsync(Action<FakeGmiServer>? configureGmi = null, IDictionary<string, string>? settings = null)
     {
-        var gmi = new FakeGmiServer();
+        var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond }; // fast jobs: the suite's pace, not GMI's
         configureGmi?.Invoke(gmi);
         await gmi.StartAsync();
         var harness = new EngineHarness(gmi, Directory.CreateTempSubdirectory("editbot-engine-").FullName);

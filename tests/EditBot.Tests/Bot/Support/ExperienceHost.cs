@@ -29,7 +29,7 @@ public sealed class ExperienceHost : IAsyncDisposable
 
     public FakeDiscordServer Discord { get; } = new();
 
-    public FakeGmiServer Gmi { get; } = new();
+    public FakeGmiServer Gmi { get; } = new() { Duration = FakeGmiServer.OneSecond }; // fast jobs: the suite's pace
 
     public IServiceProvider Services => _host!.Services;
 
