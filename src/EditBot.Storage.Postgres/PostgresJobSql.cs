@@ -44,7 +44,8 @@ internal static class PostgresJobSql
     public const string Claim =
         "UPDATE jobs SET lease_owner = @owner, lease_until = @until, version = version + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE " + Claimable + " AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " +
-        "AND (lease_until IS NULL OR lease_until <= @now) ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max " +
+        "AND (lease_until IS NULL OR lease_until <= @now) AND (@kinds::text[] IS NULL OR origin_kind = ANY(@kinds::text[])) " +
+        "ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max " +
         "FOR UPDATE SKIP LOCKED) RETURNING " + Columns;
 
     // The write and its event in one statement (one round trip, atomic without an explicit transaction).

@@ -29,7 +29,8 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         return (await ReadAllAsync(select, cancellationToken)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Job>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -39,6 +40,7 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         PostgresJobRow.Date(claim.Parameters, "until", now + leaseFor);
         PostgresJobRow.Date(claim.Parameters, "now", now);
         claim.Parameters.Add(new NpgsqlParameter<int>("max", max));
+        claim.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = originKinds is null ? DBNull.Value : originKinds.ToArray() });
         var claimed = await ReadAllAsync(claim, cancellationToken);
         // RETURNING does not promise an order; hand jobs out in the order they were chosen.
         return claimed.OrderBy(j => j.NextAttemptAt ?? j.CreatedAt).ThenBy(j => j.CreatedAt).ToList();

@@ -39,7 +39,9 @@ internal static class SqliteJobSql
     public const string Claim =
         "UPDATE jobs SET lease_owner = @owner, lease_until = @until, version = version + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE " + Claimable + " AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " +
-        "AND (lease_until IS NULL OR lease_until <= @now) ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max) " +
+        "AND (lease_until IS NULL OR lease_until <= @now) " +
+        "AND (@kinds IS NULL OR origin_kind IN (SELECT value FROM json_each(@kinds))) " +
+        "ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max) " +
         "RETURNING " + Columns;
 
     public const string RenewLease = "UPDATE jobs SET lease_until = @until WHERE id = @id AND lease_owner = @owner";

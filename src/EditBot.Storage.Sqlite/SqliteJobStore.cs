@@ -28,7 +28,8 @@ public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
     public Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         database.ReadAsync(s => ReadOne(s, SqliteJobSql.SelectById, "@id", SqliteJobRow.Key(id)), cancellationToken);
 
-    public async Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Job>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
@@ -39,6 +40,7 @@ public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
             claim.Parameters.AddWithValue("@until", SqliteJobRow.Ms(now + leaseFor));
             claim.Parameters.AddWithValue("@now", SqliteJobRow.Ms(now));
             claim.Parameters.AddWithValue("@max", max);
+            claim.Parameters.AddWithValue("@kinds", originKinds is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(originKinds.ToArray()));
             return ReadAll(claim);
         }, cancellationToken);
 

@@ -130,13 +130,17 @@ public sealed class JobLifecycleTests
     }
 
     [Fact]
-    public async Task A_job_without_a_delivery_route_for_its_origin_fails_as_delivery_failed()
+    public async Task A_job_no_registered_delivery_can_hand_over_is_never_claimed_so_never_paid_for()
     {
         await using var engine = new EngineHarness();
-        var failed = await engine.RunUntilSettledAsync((await engine.EnqueueAsync(kind: "carrier-pigeon")).Id);
+        var job = await engine.EnqueueAsync(kind: "carrier-pigeon");
 
-        Assert.Equal(FailureCode.DeliveryFailed, failed.Failure!.Code);
-        Assert.Contains("carrier-pigeon", failed.Failure.Message);
+        var claimed = await engine.Worker.RunDueOnceAsync(CancellationToken.None);
+
+        // Left queued for a process that can deliver it (old code: claimed, submitted and paid, then failed "No delivery route").
+        Assert.Equal(0, claimed);
+        Assert.Equal(JobState.Queued, (await engine.GetAsync(job.Id)).State);
+        Assert.Empty(engine.Backend.Submits);
     }
 
     [Fact]

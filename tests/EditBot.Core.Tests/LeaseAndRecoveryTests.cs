@@ -10,7 +10,7 @@ public sealed class LeaseAndRecoveryTests
     {
         await using var engine = new EngineHarness();
         var job = await engine.EnqueueAsync();
-        var crashed = await engine.Jobs.ClaimDueAsync("crashed-worker", engine.Time.GetUtcNow(), TimeSpan.FromMinutes(2), 10, CancellationToken.None);
+        var crashed = await engine.Jobs.ClaimDueAsync("crashed-worker", engine.Time.GetUtcNow(), TimeSpan.FromMinutes(2), 10, null, CancellationToken.None);
         Assert.Single(crashed);
 
         Assert.Equal(0, await engine.Worker.RunDueOnceAsync(CancellationToken.None));

@@ -42,7 +42,7 @@ public sealed class WorkerHostingTests
         Assert.Null(stopped.LeaseOwner);
         Assert.Equal(0, engine.Status.InFlight);
 
-        var claimed = await engine.Jobs.ClaimDueAsync("restarted", engine.Time.GetUtcNow(), TimeSpan.FromMinutes(2), 10, CancellationToken.None);
+        var claimed = await engine.Jobs.ClaimDueAsync("restarted", engine.Time.GetUtcNow(), TimeSpan.FromMinutes(2), 10, null, CancellationToken.None);
         Assert.Equal(job.Id, Assert.Single(claimed).Id);
     }
 

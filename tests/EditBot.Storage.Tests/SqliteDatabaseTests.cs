@@ -135,7 +135,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         var job = TestJobs.New();
 
         await jobs.InsertAsync(job, TestJobs.Created(job), CancellationToken.None);
-        var claimed = await jobs.ClaimDueAsync("w", TestJobs.T0, TimeSpan.FromMinutes(1), 5, CancellationToken.None);
+        var claimed = await jobs.ClaimDueAsync("w", TestJobs.T0, TimeSpan.FromMinutes(1), 5, null, CancellationToken.None);
 
         Assert.Equal(job.Id, Assert.Single(claimed).Id);
         Assert.Equal("w", (await jobs.GetAsync(job.Id, CancellationToken.None))?.LeaseOwner);

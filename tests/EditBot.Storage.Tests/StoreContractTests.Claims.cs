@@ -108,4 +108,17 @@ public abstract partial class StoreContractTests
             }
         }
     }
+
+    [Fact]
+    public async Task A_claim_for_some_origin_kinds_takes_only_jobs_of_those_kinds()
+    {
+        var cli = await InsertAsync(TestJobs.New() with { Origin = TestJobs.New().Origin with { Kind = "cli" } });
+        var discord = await InsertAsync(TestJobs.New() with { Origin = TestJobs.New().Origin with { Kind = "discord" } });
+
+        var byCli = await Jobs.ClaimDueAsync("cli-worker", TestJobs.T0, Lease, 10, ["cli"], Ct);
+        var byAny = await Jobs.ClaimDueAsync("any-worker", TestJobs.T0, Lease, 10, null, Ct);
+
+        Assert.Equal([cli.Id], byCli.Select(j => j.Id)); // a process without Discord never pays for a Discord edit
+        Assert.Equal([discord.Id], byAny.Select(j => j.Id));
+    }
 }

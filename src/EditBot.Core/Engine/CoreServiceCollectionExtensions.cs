@@ -66,7 +66,8 @@ public static class CoreServiceCollectionExtensions
             sp.GetRequiredService<WorkSignal>(),
             sp.GetRequiredService<IOptions<EngineOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<JobWorker>>()));
+            sp.GetRequiredService<ILogger<JobWorker>>(),
+            sp.GetServices<IJobDelivery>()));
         services.AddHostedService(sp => sp.GetRequiredService<JobWorker>());
         return services;
     }

@@ -26,6 +26,7 @@ public sealed partial class JobWorker : BackgroundService
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _running;
     private volatile bool _stopping;
+    private readonly string[] _deliverableKinds;
 
     internal JobWorker(
         IJobStore jobs,
@@ -35,7 +36,8 @@ public sealed partial class JobWorker : BackgroundService
         WorkSignal signal,
         IOptions<EngineOptions> options,
         TimeProvider timeProvider,
-        ILogger<JobWorker> logger)
+        ILogger<JobWorker> logger,
+        IEnumerable<IJobDelivery> deliveries)
     {
         _jobs = jobs;
         _runner = runner;
@@ -46,6 +48,8 @@ public sealed partial class JobWorker : BackgroundService
         _timeProvider = timeProvider;
         _logger = logger;
         _slots = new SemaphoreSlim(_options.MaxConcurrency, _options.MaxConcurrency);
+        // Only jobs this process can deliver: a verb without Discord never pays for an edit it could not hand over.
+        _deliverableKinds = deliveries.Select(d => d.Kind).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     public override void Dispose()
@@ -58,7 +62,7 @@ public sealed partial class JobWorker : BackgroundService
     /// <summary>One claim round, awaited to the end of every claimed job's run (tests drive the engine with it).</summary>
     internal async Task<int> RunDueOnceAsync(CancellationToken cancellationToken)
     {
-        var claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, _options.ClaimBatch, cancellationToken);
+        var claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, _options.ClaimBatch, _deliverableKinds, cancellationToken);
         await Task.WhenAll(claimed.Select(job => _runner.RunAsync(job, () => _stopping, cancellationToken)));
         return claimed.Count;
     }
@@ -104,7 +108,7 @@ public sealed partial class JobWorker : BackgroundService
         IReadOnlyList<Job> claimed;
         try
         {
-            claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, free, stoppingToken);
+            claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, free, _deliverableKinds, stoppingToken);
         }
         catch (Exception error)
         {

@@ -18,7 +18,15 @@ public interface IJobStore
     /// Received/AwaitingApproval, <see cref="Job.NextAttemptAt"/> null or due, and no live lease. Ordered by
     /// due time then creation. The returned jobs carry the new lease and version.
     /// </summary>
-    Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
+        ClaimDueAsync(owner, now, leaseFor, max, null, cancellationToken);
+
+    /// <summary>
+    /// As above, but only jobs whose <see cref="JobOrigin.Kind"/> is one of <paramref name="originKinds"/> (null: any):
+    /// a process claims only jobs it can deliver, so it never pays for an edit whose results it cannot hand over.
+    /// </summary>
+    Task<IReadOnlyList<Job>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Compare-and-set on <see cref="Job.Version"/>: writes <paramref name="job"/> when the stored version still

@@ -1,3 +1,4 @@
+using EditBot.Core.Engine;
 using EditBot.Core.Storage;
 using EditBot.Engine;
 using EditBot.Hosting;
@@ -26,13 +27,21 @@ public static class WorkVerb
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IJobStore>();
         var time = host.Services.GetRequiredService<TimeProvider>();
+        // Idle means: nothing left that this process may claim (it claims only origins it can deliver).
+        var kinds = host.Services.GetServices<IJobDelivery>().Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
         var worked = JobQuery.Active.Where(s => s is not Core.Jobs.JobState.AwaitingApproval and not Core.Jobs.JobState.Received).ToArray();
-        while (await store.CountAsync(new JobQuery { States = worked }, CancellationToken.None) > 0)
+        IReadOnlyList<Core.Jobs.Job> active;
+        while ((active = await store.ListAsync(new JobQuery { States = worked, Limit = 10_000 }, CancellationToken.None)).Any(j => kinds.Contains(j.Origin.Kind)))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), time);
         }
 
         await host.StopAsync();
+        if (active.Count > 0)
+        {
+            Console.WriteLine($"{active.Count} job(s) from elsewhere ({string.Join(", ", active.Select(j => j.Origin.Kind).Distinct())}) are left for the process that can deliver them.");
+        }
+
         return 0;
     }
 }

@@ -47,12 +47,14 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Job>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             var due = _jobs.Values
                 .Where(j => !j.IsTerminal && j.State is not (JobState.Received or JobState.AwaitingApproval))
+                .Where(j => originKinds is null || originKinds.Contains(j.Origin.Kind))
                 .Where(j => j.NextAttemptAt is null || j.NextAttemptAt <= now)
                 .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= now)
                 .OrderBy(j => j.NextAttemptAt ?? DateTimeOffset.MinValue)

@@ -25,7 +25,8 @@ public sealed class InMemoryJobStore : IJobStore
 
     public Task<Job?> GetAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(jobs.GetValueOrDefault(id));
 
-    public Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Job>> ClaimDueAsync(
+        string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken) =>
         throw new NotSupportedException("Moderation tests do not claim jobs.");
 
     public Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken)
