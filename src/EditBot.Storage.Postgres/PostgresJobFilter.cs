@@ -31,6 +31,12 @@ internal static class PostgresJobFilter
             parameters.Add(new NpgsqlParameter("created_since", NpgsqlDbType.TimestampTz) { Value = since.ToUniversalTime() });
         }
 
+        if (query.UpdatedSince is { } updated)
+        {
+            sql.Append(" AND updated_at >= @updated_since");
+            parameters.Add(new NpgsqlParameter("updated_since", NpgsqlDbType.TimestampTz) { Value = updated.ToUniversalTime() });
+        }
+
         if (query.States is { } states)
         {
             sql.Append(" AND state = ANY(@states)");

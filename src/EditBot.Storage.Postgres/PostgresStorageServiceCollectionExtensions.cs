@@ -7,7 +7,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the shared PostgreSQL stores (IJobStore, IBlobStore, IKeyValueStore) as singletons over one
+    /// Registers the shared PostgreSQL stores (IJobStore, IBlobStore, IKeyValueStore) and the admission lock as singletons over one
     /// pooled data source. The schema is migrated on first use, under an advisory lock.
     /// </summary>
     public static IServiceCollection AddEditBotPostgresStorage(this IServiceCollection services, string connectionString)
@@ -19,6 +19,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IJobStore, PostgresJobStore>();
         services.AddSingleton<IBlobStore, PostgresBlobStore>();
         services.AddSingleton<IKeyValueStore, PostgresKeyValueStore>();
+        services.AddSingleton<IAdmissionLock, PostgresAdmissionLock>();
         return services;
     }
 }

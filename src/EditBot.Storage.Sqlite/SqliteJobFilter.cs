@@ -29,6 +29,12 @@ internal static class SqliteJobFilter
             values.Add(("@created_since", SqliteJobRow.Ms(since)));
         }
 
+        if (query.UpdatedSince is { } updated)
+        {
+            sql.Append(" AND updated_at >= @updated_since");
+            values.Add(("@updated_since", SqliteJobRow.Ms(updated)));
+        }
+
         if (query.States is { } states)
         {
             // One parameter per distinct state keeps the statement text (and its cache entry) stable per shape.

@@ -26,4 +26,67 @@ public sealed class PostgresStoreTests(PostgresClusterFixture fixture) : StoreCo
         var database = new PostgresDatabase(_connectionString!, Time);
         return new StoreSet(new PostgresJobStore(database), new PostgresBlobStore(database), new PostgresKeyValueStore(database), database);
     }
+
+    [Fact]
+    public async Task The_admission_lock_makes_a_second_instance_wait_until_the_first_lets_go()
+    {
+        var first = new PostgresAdmissionLock(await OpenDatabaseAsync());
+        var second = new PostgresAdmissionLock(await OpenDatabaseAsync());
+        var held = await first.AcquireAsync("spend", CancellationToken.None);
+        var waiting = second.AcquireAsync("spend", CancellationToken.None).AsTask();
+        var other = await second.AcquireAsync("running:discord:1", CancellationToken.None);
+        await other.DisposeAsync();
+
+        // The second instance's request is still queued on the database's lock: held a whole round trip of other work.
+        await using (var probe = new NpgsqlConnection(_connectionString))
+        {
+            await probe.OpenAsync();
+            await using var waits = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted", probe);
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while ((long)(await waits.ExecuteScalarAsync())! == 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal(1L, (long)(await waits.ExecuteScalarAsync())!);
+        }
+
+        Assert.False(waiting.IsCompleted);
+        await held.DisposeAsync();
+        await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task An_admission_lock_whose_holder_vanished_is_free_again()
+    {
+        await using var database = new PostgresDatabase(_connectionString!, Time);
+        var holder = new PostgresAdmissionLock(database);
+        var held = await holder.AcquireAsync("spend", CancellationToken.None);
+        // The holder's process dies: its connections close without a word.
+        NpgsqlConnection.ClearAllPools();
+        await using (var kill = new NpgsqlConnection(_connectionString))
+        {
+            await kill.OpenAsync();
+            await using var terminate = new NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()", kill);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        var survivor = new PostgresAdmissionLock(await OpenDatabaseAsync());
+        await using var acquired = await survivor.AcquireAsync("spend", CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        try
+        {
+            await held.DisposeAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The dead holder's handle may notice its connection is gone; the lock was freed by the server either way.
+        }
+    }
+
+    private async Task<PostgresDatabase> OpenDatabaseAsync()
+    {
+        var stores = await OpenAsync();
+        return (PostgresDatabase)stores.Database;
+    }
 }

@@ -31,6 +31,22 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Updated_since_finds_a_job_created_earlier_but_written_since_and_leaves_older_writes_out()
+    {
+        // Usage counts spend on the day it is spent: a job created yesterday and submitted today must be found today.
+        var old = await InsertAsync(TestJobs.New(TestJobs.T0.AddDays(-1)));
+        var touched = await InsertAsync(TestJobs.New(TestJobs.T0.AddDays(-1)));
+        var written = await Jobs.TryUpdateAsync(touched with { UpdatedAt = TestJobs.T0.AddMinutes(5), State = JobState.Preparing }, null, Ct);
+        Assert.NotNull(written);
+        var fresh = await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(6)));
+
+        var since = new JobQuery { UpdatedSince = TestJobs.T0 };
+        Assert.Equal([fresh.Id, touched.Id], (await Jobs.ListAsync(since, Ct)).Select(j => j.Id));
+        Assert.Equal(2, await Jobs.CountAsync(since, Ct));
+        Assert.DoesNotContain(old.Id, (await Jobs.ListAsync(since with { CreatedSince = TestJobs.T0.AddDays(-2) }, Ct)).Select(j => j.Id));
+    }
+
+    [Fact]
     public async Task Queue_position_counts_queued_jobs_by_creation_and_is_zero_when_not_queued()
     {
         var first = await InsertAsync(TestJobs.New(TestJobs.T0.AddSeconds(1)));

@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton<WorkSignal>();
+        services.TryAddSingleton<Storage.IAdmissionLock, Storage.InProcessAdmissionLock>();
         services.TryAddSingleton<EngineStatus>();
         services.TryAddSingleton<IEngineStatus>(sp => sp.GetRequiredService<EngineStatus>());
         services.TryAddSingleton(sp =>

@@ -41,8 +41,10 @@ internal sealed partial class JobRunner(
                     return;
                 }
 
-                var saved = await SaveAsync(context, result.Job, result.Event, result.FollowUp, cancellationToken);
-                if (saved is null || result.FollowUp is not StepFollowUp.Continue)
+                var saved = result.FollowUp is StepFollowUp.Saved
+                    ? result.Job
+                    : await SaveAsync(context, result.Job, result.Event, result.FollowUp, cancellationToken);
+                if (saved is null || result.FollowUp is not (StepFollowUp.Continue or StepFollowUp.Saved))
                 {
                     return;
                 }
@@ -94,7 +96,7 @@ internal sealed partial class JobRunner(
 
         return job.State switch
         {
-            JobState.Queued => pickUp.ExecuteAsync(job, cancellationToken),
+            JobState.Queued => pickUp.ExecuteAsync(job, context, cancellationToken),
             JobState.Preparing => prepare.ExecuteAsync(job, context, cancellationToken),
             JobState.Submitting => submit.ExecuteAsync(job, context, cancellationToken),
             JobState.Submitted => Task.FromResult(poll.Start(job, context)),

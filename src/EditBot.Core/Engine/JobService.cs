@@ -26,24 +26,9 @@ public sealed class JobService
     /// <summary>Stores a new job, Queued or AwaitingApproval, and wakes the worker.</summary>
     public async Task<Job> EnqueueAsync(EditRequest request, JobOrigin origin, bool needsApproval, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(origin);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Prompt);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageBlob);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
-
         var now = _timeProvider.GetUtcNow();
         var state = needsApproval ? JobState.AwaitingApproval : JobState.Queued;
-        JobStateMachine.EnsureCanMove(JobState.Received, state);
-        var job = new Job
-        {
-            Id = Guid.CreateVersion7(now),
-            State = state,
-            Request = request,
-            Origin = origin,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var job = NewJob(request, origin, state, now);
         var reason = needsApproval ? "Received; waiting for a moderator's approval" : "Received and queued";
         var evt = new JobEvent(job.Id, now, JobState.Received, state, reason);
         var stored = await _jobs.InsertAsync(job, evt, cancellationToken);
@@ -54,6 +39,82 @@ public sealed class JobService
         }
 
         return stored;
+    }
+
+    /// <summary>
+    /// Stores a new job as Received: a reservation. It counts against limits and budgets like any live job, but no
+    /// worker claims it until <see cref="ConfirmAsync"/> queues it. Call it under the admission lock in which the
+    /// limits were counted, so counting and reserving are one decision; observers hear of the job on confirmation.
+    /// </summary>
+    public async Task<Job> ReserveAsync(EditRequest request, JobOrigin origin, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var job = NewJob(request, origin, JobState.Received, now);
+        return await _jobs.InsertAsync(job, new JobEvent(job.Id, now, JobState.Received, JobState.Received, "Received; reserved against the limits"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues (or sends to review) a reservation made by <see cref="ReserveAsync"/>, with its final origin (which may now
+    /// name its progress message). NotAllowed when the reservation ended meanwhile (cancelled, or expired by
+    /// <see cref="ExpireReservationsAsync"/>).
+    /// </summary>
+    public Task<JobCommandResult> ConfirmAsync(Guid id, JobOrigin origin, bool needsApproval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var state = needsApproval ? JobState.AwaitingApproval : JobState.Queued;
+        var reason = needsApproval ? "Received; waiting for a moderator's approval" : "Received and queued";
+        return ChangeAsync(id, (job, now) => job.State is JobState.Received
+            ? (job with { State = state, Origin = origin, NextAttemptAt = null }, Event(job, now, state, reason), JobCommandOutcome.Applied)
+            : (null, null, JobCommandOutcome.NotAllowed),
+            cancellationToken);
+    }
+
+    /// <summary>Ends a reservation that will not be queued (its progress message could not be posted): it stops counting.</summary>
+    public Task<JobCommandResult> AbandonReservationAsync(Guid id, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(id, (job, now) => job.State is JobState.Received
+            ? (job with { State = JobState.Cancelled, CompletedAt = now }, Event(job, now, JobState.Cancelled, reason), JobCommandOutcome.Applied)
+            : (null, null, JobCommandOutcome.NotAllowed),
+            cancellationToken);
+
+    /// <summary>
+    /// Cancels reservations older than <paramref name="olderThan"/>: their process stopped between reserving and
+    /// queueing, so they would otherwise count against limits forever. Nothing was sent for them. Returns how many.
+    /// </summary>
+    public async Task<int> ExpireReservationsAsync(TimeSpan olderThan, int max, CancellationToken cancellationToken)
+    {
+        var cutoff = _timeProvider.GetUtcNow() - olderThan;
+        var stale = await _jobs.ListAsync(new JobQuery { States = [JobState.Received], Limit = max }, cancellationToken);
+        var expired = 0;
+        foreach (var job in stale.Where(j => j.UpdatedAt < cutoff))
+        {
+            var result = await AbandonReservationAsync(job.Id, "Interrupted before it was queued; nothing was sent", cancellationToken);
+            expired += result.Outcome == JobCommandOutcome.Applied ? 1 : 0;
+        }
+
+        return expired;
+    }
+
+    private static Job NewJob(EditRequest request, JobOrigin origin, JobState state, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Prompt);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ImageBlob);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1);
+        if (state != JobState.Received)
+        {
+            JobStateMachine.EnsureCanMove(JobState.Received, state);
+        }
+
+        return new Job
+        {
+            Id = Guid.CreateVersion7(now),
+            State = state,
+            Request = request,
+            Origin = origin,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
     }
 
     public Task<JobCommandResult> ApproveAsync(Guid id, string reason, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ internal sealed class StepDependencies(
     EngineStatus status,
     AdaptivePollingPolicy polling,
     PollBudget pollBudget,
+    IAdmissionLock admission,
     TimeProvider timeProvider)
 {
     public IJobStore Jobs => jobs;
@@ -23,6 +24,7 @@ internal sealed class StepDependencies(
     public EngineStatus Status => status;
     public AdaptivePollingPolicy Polling => polling;
     public PollBudget PollBudget => pollBudget;
+    public IAdmissionLock Admission => admission;
     public TransientRetry Retry { get; } = new(options.Value);
 
     public DateTimeOffset Now => timeProvider.GetUtcNow();

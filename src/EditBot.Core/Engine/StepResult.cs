@@ -15,4 +15,6 @@ internal enum StepFollowUp
     Stop,
     /// <summary>Someone else owns the job now: write nothing.</summary>
     Abandon,
+    /// <summary>The step saved the job itself (inside a lock, with its event) and it keeps the lease: run the next step.</summary>
+    Saved,
 }

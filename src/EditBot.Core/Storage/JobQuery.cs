@@ -9,6 +9,8 @@ public sealed record JobQuery
     public string? ScopeKey { get; init; }
     public IReadOnlyCollection<JobState>? States { get; init; }
     public DateTimeOffset? CreatedSince { get; init; }
+    /// <summary>Jobs written at or after this time (any change: a job created yesterday and submitted today matches).</summary>
+    public DateTimeOffset? UpdatedSince { get; init; }
     public int Limit { get; init; } = 100;
 
     public static readonly IReadOnlyCollection<JobState> Active =

@@ -177,5 +177,6 @@ public sealed class InMemoryJobStore : IJobStore
         .Where(j => query.RequesterKey is null || j.Origin.RequesterKey == query.RequesterKey)
         .Where(j => query.ScopeKey is null || j.Origin.ScopeKey == query.ScopeKey)
         .Where(j => query.States is null || query.States.Contains(j.State))
-        .Where(j => query.CreatedSince is null || j.CreatedAt >= query.CreatedSince);
+        .Where(j => query.CreatedSince is null || j.CreatedAt >= query.CreatedSince)
+        .Where(j => query.UpdatedSince is null || j.UpdatedAt >= query.UpdatedSince);
 }

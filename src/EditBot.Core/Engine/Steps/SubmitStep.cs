@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using EditBot.Core.Backend;
 using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
 
 namespace EditBot.Core.Engine.Steps;
 
@@ -25,18 +26,6 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
             return job.SubmitIntentAt is null
                 ? JobChanges.Move(job with { NextAttemptAt = recheck }, JobState.Queued, $"Submissions are paused: {pause}", now, StepFollowUp.Release)
                 : JobChanges.Later(job, recheck, null, now);
-        }
-
-        // A job with an intent already passed the gates before that POST; refusing now would waste a paid request.
-        if (job.SubmitIntentAt is null)
-        {
-            foreach (var gate in _gates)
-            {
-                if (await gate.CheckAsync(job, cancellationToken) is { } refusal)
-                {
-                    return JobChanges.Fail(job, FailureCode.PolicyRefused, refusal.Message, now);
-                }
-            }
         }
 
         var prepared = context.Prepared;
@@ -92,7 +81,30 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
     {
         var now = deps.Now;
         var noteEvent = note is null ? null : new JobEvent(job.Id, now, job.State, job.State, note);
-        var saved = await context.SaveProgressAsync(job with { SubmitIntentAt = now }, noteEvent, cancellationToken);
+        Job? saved;
+        if (job.SubmitIntentAt is null && _gates.Length > 0)
+        {
+            // The gates count what has been spent; checking and recording this intent is one decision under the
+            // spend lock, so two jobs submitting at once cannot both pass a limit that covers one of them.
+            await using (await deps.Admission.AcquireAsync(AdmissionKeys.Spend, cancellationToken))
+            {
+                foreach (var gate in _gates)
+                {
+                    if (await gate.CheckAsync(job, cancellationToken) is { } refusal)
+                    {
+                        return JobChanges.Fail(job, FailureCode.PolicyRefused, refusal.Message, deps.Now);
+                    }
+                }
+
+                saved = await context.SaveProgressAsync(job with { SubmitIntentAt = deps.Now }, noteEvent, cancellationToken);
+            }
+        }
+        else
+        {
+            // No gates, or a job whose intent passed them before an earlier POST (refusing now would waste a paid request).
+            saved = await context.SaveProgressAsync(job with { SubmitIntentAt = now }, noteEvent, cancellationToken);
+        }
+
         if (saved is null)
         {
             return new StepResult(job, null, StepFollowUp.Abandon);
