@@ -6,7 +6,8 @@ namespace EditBot.Storage.Postgres;
 /// <summary>
 /// <see cref="IAdmissionLock"/> in the database: a transaction-scoped advisory lock on (class, hashtext(key)), held
 /// on its own connection until the handle is disposed (commit). Every instance sharing the database waits its turn;
-/// an instance that dies mid-decision loses its connection, which rolls back and frees the lock at once.
+/// an instance that dies mid-decision loses its connection, which rolls back and frees the lock at once; one that
+/// stalls for a minute inside the lock has its session ended by the server.
 /// </summary>
 public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissionLock
 {
@@ -21,7 +22,13 @@ public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissio
         try
         {
             transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@class, hashtext(@key))", connection, transaction);
+            // A holder that stalls must not hold everyone up: its session ends after a minute idle in the transaction
+            // (freeing the lock), and a waiter gives up after 30 s with an error its caller retries.
+            await using var command = new NpgsqlCommand(
+                "SET LOCAL idle_in_transaction_session_timeout = '60s'; SET LOCAL lock_timeout = '30s'; " +
+                "SELECT pg_advisory_xact_lock(@class, hashtext(@key))",
+                connection,
+                transaction);
             command.Parameters.AddWithValue("class", LockClass);
             command.Parameters.AddWithValue("key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);

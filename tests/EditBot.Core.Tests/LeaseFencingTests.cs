@@ -55,8 +55,10 @@ public sealed class LeaseFencingTests
         await gate.Entered.Task;
         engine.Time.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         var second = engine.Worker.RunDueOnceAsync(CancellationToken.None);
-        await engine.Backend.SubmitStarted.Task;
+        // The second claim waits for the spend lock the stalled step holds in its gate; releasing the gate lets the
+        // stalled step try to record its intent (fenced off) and the second claim submit.
         gate.Release.SetResult();
+        await engine.Backend.SubmitStarted.Task;
         // Either the stalled run gives up, or it reaches the backend with a second POST (held there like the first).
         await Eventually.TrueAsync(() => Task.FromResult(stalled.IsCompleted || engine.Backend.Submits.Count > 1));
 

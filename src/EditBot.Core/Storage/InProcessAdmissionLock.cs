@@ -8,13 +8,20 @@ namespace EditBot.Core.Storage;
 public sealed class InProcessAdmissionLock : IAdmissionLock, IDisposable
 {
     private const int Stripes = 64;
+
+    /// <summary>How long a decision waits for the lock before giving up with an error its caller retries (as PostgreSQL's lock_timeout).</summary>
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % Stripes)];
-        await stripe.WaitAsync(cancellationToken);
+        if (!await stripe.WaitAsync(MaxWait, cancellationToken))
+        {
+            throw new TimeoutException($"The admission lock '{key}' stayed busy for {MaxWait.TotalSeconds:0} s; try again.");
+        }
+
         return new Held(stripe);
     }
 

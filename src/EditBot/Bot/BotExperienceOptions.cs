@@ -34,6 +34,13 @@ public sealed class BotExperienceOptions
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PendingTargetLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a reservation (a request counted against the limits while its progress message is posted) may stay
+    /// unqueued before it is given up: its process stopped in between. Checked every minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
+    public TimeSpan ReservationLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Minutes before an idle results thread is archived: 60, 1440, 4320 or 10080.</summary>
     [AllowedValues(60, 1440, 4320, 10080)]
     public int ThreadAutoArchiveMinutes { get; set; } = 1440;

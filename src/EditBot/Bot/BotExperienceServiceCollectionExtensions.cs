@@ -51,6 +51,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<IJobDelivery, DiscordJobDelivery>();
         services.AddSingleton<IJobObserver, ProgressObserver>();
         services.AddHostedService<DiscordEventPump>();
+        services.AddHostedService<ReservationSweepService>();
         services.AddEditBotDiscordStartup(); // command registration waits out a Discord outage
         services.AddHostedService<CommandRegistrationService>();
         return services;

@@ -25,4 +25,25 @@ public sealed class ModerationOptions
     /// <summary>Most jobs read to compute one server's usage (per day for limits, per report period for usage).</summary>
     [Range(100, 1_000_000)]
     public int UsageScanLimit { get; set; } = 20_000;
+
+    /// <summary>Whether edits may be asked for in direct messages with the bot (slash command, mention, buttons).</summary>
+    public DirectMessagePolicy DirectMessages { get; set; } = DirectMessagePolicy.Allow;
+
+    /// <summary>Most edits one person may make per UTC day across every server and DM; unset: no such limit.</summary>
+    [Range(1, 1_000_000)]
+    public int? GlobalDailyEditsPerUser { get; set; }
+
+    /// <summary>Most the whole deployment may spend per UTC day (estimated, USD) across every server, DM and verb; unset: no cap.</summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal? GlobalDailyBudgetUsd { get; set; }
+
+    /// <summary>Words refused in every prompt everywhere, matched like a server's blocklist words (case, accents, leetspeak, spacing).</summary>
+    public List<string> GlobalBlocklist { get; set; } = [];
+}
+
+/// <summary>Where the operator lets edits be asked for outside a server.</summary>
+public enum DirectMessagePolicy
+{
+    Allow,
+    Deny,
 }

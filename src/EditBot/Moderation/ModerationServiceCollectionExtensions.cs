@@ -21,6 +21,7 @@ public static class ModerationServiceCollectionExtensions
         services.TryAddSingleton(sp => new PromptBlocklistCache(sp.GetRequiredService<IOptions<ModerationOptions>>().Value.BlocklistMatchTimeout));
         services.TryAddSingleton<RuleEvaluator>();
         services.TryAddSingleton<UsageReader>();
+        services.TryAddSingleton<OperatorRules>();
         services.TryAddSingleton<UsageReportBuilder>();
         services.TryAddSingleton<ModerationService>();
         services.AddSingleton<ISubmissionGate, ModerationSubmissionGate>();

@@ -1,5 +1,6 @@
 using EditBot.Bot.Intake;
 using EditBot.Bot.Origin;
+using EditBot.Core.Jobs;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
@@ -15,8 +16,10 @@ public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
     private const int OriginalLookups = 5;
 
     /// <param name="anchorOnAnswer">True when the thread starts on the answer (slash, buttons); false when the origin names its anchor.</param>
+    /// <param name="source">The job whose result's buttons started this request (its rules still apply); null otherwise.</param>
     public async Task<IntakeOutcome> RunAsync(
-        Interaction interaction, InteractionResponder responder, EditInput input, DiscordOrigin origin, bool anchorOnAnswer, CancellationToken cancellationToken)
+        Interaction interaction, InteractionResponder responder, EditInput input, DiscordOrigin origin, bool anchorOnAnswer, CancellationToken cancellationToken,
+        Job? source = null)
     {
         ArgumentNullException.ThrowIfNull(responder);
         ArgumentNullException.ThrowIfNull(origin);
@@ -33,6 +36,7 @@ public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
                     ThreadAnchorMessageId = anchorOnAnswer ? answer.Id : accepted.ThreadAnchorMessageId,
                 };
             },
+            source,
             cancellationToken);
         if (outcome.Refusal is { } refusal)
         {

@@ -124,7 +124,7 @@ public sealed class JobButtonHandler(
             Count = job.Request.Count,
         };
         var origin = InteractionOrigin.From(interaction, EntryKind.Button, original.Private, timeProvider.GetUtcNow());
-        await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken);
+        await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken, source: job);
     }
 
     private async Task ChooseResultAsync(Interaction interaction, Job job, InteractionResponder responder, CancellationToken cancellationToken)
@@ -181,7 +181,7 @@ public sealed class JobButtonHandler(
         }
 
         var origin = InteractionOrigin.From(interaction, EntryKind.Button, original.Private, timeProvider.GetUtcNow());
-        await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken);
+        await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken, source: job);
     }
 
     private async Task DeleteAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)

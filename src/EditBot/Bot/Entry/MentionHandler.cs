@@ -84,7 +84,7 @@ public sealed partial class MentionHandler(
         {
             var progress = await rest.CreateMessageAsync(message.ChannelId, new MessageBody { Content = "🕒 Queued", MessageReference = Reference(message) }, null, ct);
             return accepted with { ProgressMessageId = progress.Id };
-        }, cancellationToken);
+        }, null, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             await ReplyAsync(message, refusal, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EditBot.Bot.Origin;
 using EditBot.Core.Backend;
 using EditBot.Core.Engine;
+using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Gmi;
 using EditBot.Imaging.Intake;
@@ -11,26 +12,33 @@ using Microsoft.Extensions.Options;
 namespace EditBot.Bot.Intake;
 
 /// <summary>
-/// The intake pipeline every entry point shares: check the input and the person's limits, download the files once,
-/// normalize them, ask the policy, store the bytes as blobs and queue the job. Refusals come back as messages.
+/// The intake pipeline every entry point shares: check the input, the person's limits and the rules that need no
+/// pixels, download the files once, normalize them, store the bytes as blobs, then count and reserve atomically and
+/// queue the job once its progress message exists. Refusals come back as messages.
 /// </summary>
 public sealed partial class EditIntake(
     SafeMediaDownloader downloader,
     ImageIntake imageIntake,
     IBlobStore blobs,
     JobService jobService,
+    IAdmissionLock admission,
     UserLimits limits,
     IIntakePolicy policy,
     IOptions<BotExperienceOptions> options,
     ILogger<EditIntake> logger)
 {
+    /// <summary>The size priced lowest (oblong), assumed by the checks made before the image is decoded.</summary>
+    private const string CheapestSize = "1536x1024";
+
     /// <param name="requester">Roles and permissions of the requester, for the policy.</param>
     /// <param name="beforeEnqueue">Called once everything is accepted and just before queueing: posts the progress message and returns the origin with its id.</param>
+    /// <param name="source">The job whose result's buttons started this request, whose rules still apply.</param>
     public async Task<IntakeOutcome> SubmitAsync(
         EditInput input,
         DiscordOrigin origin,
         (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester,
         Func<DiscordOrigin, CancellationToken, Task<DiscordOrigin>> beforeEnqueue,
+        Job? source,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -42,9 +50,22 @@ public sealed partial class EditIntake(
             return IntakeOutcome.Refused(invalid);
         }
 
-        if (await limits.CheckAsync(OriginData.RequesterKey(origin.UserId), cancellationToken) is { } limited)
+        // Cheap checks first: the person's limits and every rule that needs no pixels run before any download or
+        // decode, so a refused request costs no bandwidth or memory. The size is not known yet: the check assumes the
+        // cheapest (an oblong image), so it never refuses what the full check below would accept.
+        var requesterKey = OriginData.RequesterKey(origin.UserId);
+        if (await limits.CheckAsync(requesterKey, cancellationToken) is { } limited)
         {
             return IntakeOutcome.Refused(limited);
+        }
+
+        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
+        var prompt = input.Prompt.Trim();
+        var quality = (input.Quality ?? serverQuality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
+        var early = await policy.CheckAsync(Context(origin, requester, prompt, input.Count, quality, CheapestSize, source), cancellationToken);
+        if (early.IsRefused)
+        {
+            return IntakeOutcome.Refused(early.RefusalMessage!);
         }
 
         var image = await LoadAsync(input.Image, "your image", cancellationToken);
@@ -66,7 +87,6 @@ public sealed partial class EditIntake(
         }
 
         EditInputRules.TryRegion(input, out var region, out _);
-        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
         var prepared = imageIntake.Prepare(image.Bytes, maskBytes, region, input.Size ?? serverSize);
         if (prepared is ImageRejection rejection)
         {
@@ -74,29 +94,61 @@ public sealed partial class EditIntake(
         }
 
         var edit = (PreparedEdit)prepared;
-        var prompt = input.Prompt.Trim();
-        var quality = (input.Quality ?? serverQuality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
         var size = edit.Size.ToString();
-        var decision = await policy.CheckAsync(
-            new IntakeContext(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
-                prompt, input.Count, quality, size, origin.ChannelUnknown),
-            cancellationToken);
-        if (decision.IsRefused)
-        {
-            return IntakeOutcome.Refused(decision.RefusalMessage!);
-        }
-
         var imageBlob = await blobs.PutAsync(edit.Image, edit.MediaType, cancellationToken);
         string? maskBlob = edit.Mask is { } m ? await blobs.PutAsync(m, "image/png", cancellationToken) : null;
         var request = new Core.Jobs.EditRequest(prompt, imageBlob, maskBlob, size, quality, input.Count);
+        var noted = origin with { IntakeNotes = edit.Notes };
 
-        var final = await beforeEnqueue(origin with { IntakeNotes = edit.Notes, ResultsAsSpoilers = decision.ResultsAsSpoilers }, cancellationToken);
+        // Counting and reserving are one decision: under the spend lock the limits and rules are read and, when they
+        // pass, the job is stored as a reservation that the next request counts. Twenty requests at once against a
+        // budget for four: four reservations, sixteen refusals.
+        IntakeDecision decision;
+        Job reserved;
         var extra = new JsonObject();
-        decision.WriteOriginData?.Invoke(extra);
-        var job = await jobService.EnqueueAsync(request, OriginData.ToJobOrigin(final, extra), decision.NeedsReview, cancellationToken);
+        await using (await admission.AcquireAsync(AdmissionKeys.Spend, cancellationToken))
+        {
+            if (await limits.CheckAsync(requesterKey, cancellationToken) is { } limitedNow)
+            {
+                return IntakeOutcome.Refused(limitedNow);
+            }
+
+            decision = await policy.CheckAsync(Context(origin, requester, prompt, input.Count, quality, size, source), cancellationToken);
+            if (decision.IsRefused)
+            {
+                return IntakeOutcome.Refused(decision.RefusalMessage!);
+            }
+
+            decision.WriteOriginData?.Invoke(extra);
+            reserved = await jobService.ReserveAsync(request, OriginData.ToJobOrigin(noted, extra, decision.ScopeGuildId), cancellationToken);
+        }
+
+        DiscordOrigin final;
+        try
+        {
+            final = await beforeEnqueue(noted with { ResultsAsSpoilers = decision.ResultsAsSpoilers }, cancellationToken);
+        }
+        catch
+        {
+            // Nothing was queued: the reservation must stop counting against the person's limits.
+            await jobService.AbandonReservationAsync(reserved.Id, "The progress message could not be posted; nothing was sent", CancellationToken.None);
+            throw;
+        }
+
+        var confirmed = await jobService.ConfirmAsync(reserved.Id, OriginData.ToJobOrigin(final, extra, decision.ScopeGuildId), decision.NeedsReview, cancellationToken);
+        if (confirmed is not { Outcome: JobCommandOutcome.Applied, Job: { } job })
+        {
+            return IntakeOutcome.Refused("This edit was cancelled before it could be queued; nothing was sent. Try again.");
+        }
+
         LogQueued(logger, job.Id, origin.Entry, origin.UserId, decision.NeedsReview);
         return new IntakeOutcome(job, null);
     }
+
+    private static IntakeContext Context(
+        DiscordOrigin origin, (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester, string prompt, int count, string quality, string size, Job? source) =>
+        new(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
+            prompt, count, quality, size, origin.ChannelUnknown, source);
 
     private static string RejectionText(ImageRejection rejection) =>
         rejection.Input == InputKind.Mask ? $"Mask: {rejection.Message}" : rejection.Message;

@@ -6,12 +6,15 @@ namespace EditBot.Bot.Intake;
 /// A policy's answer at intake. <see cref="RefusalMessage"/> set: refused, shown to the requester as is.
 /// <see cref="NeedsReview"/>: the job waits for a moderator. <see cref="WriteOriginData"/> adds the policy's own
 /// context to the job's origin data (e.g. ModerationContext.WriteInto) so it can check again before submitting.
+/// <see cref="ScopeGuildId"/>: the server whose limits the job counts against when that is not where it was asked
+/// for (a server's result re-rolled from a DM).
 /// </summary>
 public sealed record IntakeDecision(
     string? RefusalMessage = null,
     bool NeedsReview = false,
     bool ResultsAsSpoilers = false,
-    Action<JsonObject>? WriteOriginData = null)
+    Action<JsonObject>? WriteOriginData = null,
+    ulong? ScopeGuildId = null)
 {
     public static IntakeDecision Allow { get; } = new();
 

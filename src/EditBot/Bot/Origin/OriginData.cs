@@ -25,8 +25,9 @@ public static class OriginData
         return data.ToJsonString();
     }
 
-    public static JobOrigin ToJobOrigin(DiscordOrigin origin, JsonObject? extra = null) =>
-        new(Kind, RequesterKey(origin.UserId), ScopeKey(origin.GuildId), Write(origin, extra));
+    /// <param name="scopeGuildId">The server the job counts against when not the one it was asked in (default: the origin's).</param>
+    public static JobOrigin ToJobOrigin(DiscordOrigin origin, JsonObject? extra = null, ulong? scopeGuildId = null) =>
+        new(Kind, RequesterKey(origin.UserId), ScopeKey(scopeGuildId ?? origin.GuildId), Write(origin, extra));
 
     public static bool TryRead(Job job, [NotNullWhen(true)] out DiscordOrigin? origin)
     {

@@ -1,29 +1,41 @@
 using EditBot.Bot.Intake;
+using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
 
 /// <summary>
-/// The server's rules at intake: a refusal names the rule and when it resets; an accepted request may have to wait
-/// for review, may show its results as spoilers, and carries its <see cref="ModerationContext"/> in the job so the
-/// submission gate can check again. Direct messages have no server, so no server rules.
+/// The rules at intake: the operator's everywhere, then the server's. A refusal names the rule and when it resets;
+/// an accepted request may have to wait for review, may show its results as spoilers, and carries its
+/// <see cref="ModerationContext"/> in the job so the submission gate can check again. A request outside any server
+/// (a direct message) meets the operator's rules only. A request started from a result's buttons keeps the
+/// moderation context of the job it came from: re-rolling a server's result from a DM still meets that server's
+/// rules and counts against its limits.
 /// </summary>
-public sealed class ModerationIntakePolicy(ModerationService moderation, GuildImageDefaults defaults, AuditLog auditLog, TimeProvider time) : IIntakePolicy
+public sealed partial class ModerationIntakePolicy(
+    ModerationService moderation, GuildImageDefaults defaults, AuditLog auditLog, TimeProvider time, ILogger<ModerationIntakePolicy> logger) : IIntakePolicy
 {
     public async ValueTask<IntakeDecision> CheckAsync(IntakeContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.GuildId is not { } guildId)
+        var (request, inherited) = Resolve(context);
+        if (request is null)
         {
+            var direct = new OperatorRequest(context.UserId, true, context.Prompt, context.Count, context.Quality, context.Size);
+            if (await moderation.CheckOperatorAsync(direct, CheckPoint.Intake, null, cancellationToken) is { } refused)
+            {
+                LogRefusedOutsideServer(logger, context.UserId, refused.Rule);
+                return IntakeDecision.Refuse(RefusalText(refused));
+            }
+
             return IntakeDecision.Allow;
         }
 
-        var request = ToRequest(guildId, context);
         var verdict = await moderation.CheckIntakeAsync(request, cancellationToken);
         if (verdict.Refusal is { } refusal)
         {
             // No job exists for a refused request, so no observer sees it: the refusal is audited here.
             var entry = AuditEntries.ForRequest(AuditEventKind.Refused, request, null, verdict.Cost, time.GetUtcNow(), $"{refusal.Rule}: {refusal.Message}");
-            auditLog.Enqueue(guildId, entry);
+            auditLog.Enqueue(request.GuildId, entry);
             return IntakeDecision.Refuse(RefusalText(refusal));
         }
 
@@ -31,7 +43,8 @@ public sealed class ModerationIntakePolicy(ModerationService moderation, GuildIm
         return new IntakeDecision(
             NeedsReview: verdict.NeedsReview,
             ResultsAsSpoilers: verdict.Settings.ResultsAsSpoilers,
-            WriteOriginData: moderationContext.WriteInto);
+            WriteOriginData: moderationContext.WriteInto,
+            ScopeGuildId: inherited ? request.GuildId : null);
     }
 
     /// <summary>The server's default size and quality for a member who named none (the intake resolves them before <see cref="CheckAsync"/>).</summary>
@@ -63,4 +76,27 @@ public sealed class ModerationIntakePolicy(ModerationService moderation, GuildIm
             ? $"{refusal.Message} (<t:{resets.ToUnixTimeSeconds()}:t>)."
             : refusal.Message.EndsWith('.') ? refusal.Message : refusal.Message + ".";
     }
+
+    /// <summary>
+    /// Which server's rules apply: the source job's when the request came from its buttons somewhere else (a DM, or
+    /// another server); else the server it was asked in; null outside any server. The source's roles and permissions
+    /// are kept only for the person who made it (another person in a DM brings none).
+    /// </summary>
+    private static (ModerationRequest? Request, bool Inherited) Resolve(IntakeContext context)
+    {
+        if (context.Source is { } source && ModerationContext.TryRead(source.Origin, out var kept) && context.GuildId != kept.GuildId)
+        {
+            var sameMember = kept.UserId == context.UserId;
+            var request = new ModerationRequest(
+                kept.GuildId, kept.ChannelId, kept.ParentChannelId, context.UserId,
+                sameMember ? kept.RoleIds ?? [] : [], sameMember ? kept.Permissions : MemberPermissions.None,
+                context.Prompt, context.Count, context.Quality, context.Size);
+            return (request, true);
+        }
+
+        return context.GuildId is { } guildId ? (ToRequest(guildId, context), false) : (null, false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request of user {UserId} outside any server refused by rule {Rule}")]
+    private static partial void LogRefusedOutsideServer(ILogger logger, ulong userId, ModerationRule rule);
 }

@@ -14,4 +14,8 @@ public enum ModerationRule
     DailyBudget,
     Cooldown,
     ReviewNotConfigured,
+    DirectMessagesDenied,
+    GlobalBlocklist,
+    GlobalDailyLimit,
+    GlobalDailyBudget,
 }

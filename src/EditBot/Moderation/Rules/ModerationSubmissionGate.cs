@@ -6,20 +6,31 @@ namespace EditBot.Moderation;
 
 /// <summary>
 /// Checks the server's rules again just before the costly submit, since settings may have changed since intake.
-/// Jobs without a <see cref="ModerationContext"/> (CLI, direct messages) pass.
+/// Server jobs meet the operator's and the server's rules; direct-message jobs the operator's; command-line jobs pass.
 /// </summary>
 public sealed class ModerationSubmissionGate(ModerationService moderation, ILogger<ModerationSubmissionGate> logger) : ISubmissionGate
 {
     public async ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!ModerationContext.TryRead(job.Origin, out var context))
+        RuleRefusal? refusal;
+        if (ModerationContext.TryRead(job.Origin, out var context))
+        {
+            var verdict = await moderation.CheckSubmissionAsync(context.ToRequest(job.Request), job.Id, cancellationToken);
+            refusal = verdict.Refusal;
+        }
+        else if (ModerationKeys.TryParseUser(job.Origin.RequesterKey, out var userId))
+        {
+            // A Discord request outside any server (a direct message): the operator's rules only.
+            var request = new OperatorRequest(userId, job.Origin.ScopeKey is null, job.Request.Prompt, job.Request.Count, job.Request.Quality, job.Request.Size);
+            refusal = await moderation.CheckOperatorAsync(request, CheckPoint.Submission, job.Id, cancellationToken);
+        }
+        else
         {
             return null;
         }
 
-        var verdict = await moderation.CheckSubmissionAsync(context.ToRequest(job.Request), job.Id, cancellationToken);
-        if (verdict.Refusal is not { } refusal)
+        if (refusal is null)
         {
             return null;
         }

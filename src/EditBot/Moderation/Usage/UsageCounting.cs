@@ -7,7 +7,8 @@ namespace EditBot.Moderation;
 /// accepted, or it is past submission (Done included). Rejected jobs never count, nor do jobs that failed or were
 /// cancelled before submission. At intake, jobs still on their way (received, waiting for review, queued,
 /// preparing) count too, as reservations, so a burst of requests cannot all pass before any is submitted.
-/// Days are UTC and a job belongs to the day it was created.
+/// Days are UTC and a job counts on the day it was spent (its submit, or intent to submit), not the day it was created:
+/// a review backlog approved after midnight counts today. A reservation not yet spent counts today.
 /// </summary>
 public static class UsageCounting
 {
@@ -23,6 +24,18 @@ public static class UsageCounting
     {
         ArgumentNullException.ThrowIfNull(job);
         return MayHaveCost(job) || (point == CheckPoint.Intake && !job.IsTerminal);
+    }
+
+    /// <summary>When the job's money was (or, for a reservation, will be) spent; null when it never costs.</summary>
+    public static DateTimeOffset? SpentAt(Job job, CheckPoint point, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (MayHaveCost(job))
+        {
+            return job.SubmittedAt ?? job.SubmitIntentAt ?? job.UpdatedAt;
+        }
+
+        return Counts(job, point) ? now : null;
     }
 
     public static DateTimeOffset StartOfUtcDay(DateTimeOffset now)

@@ -18,7 +18,8 @@ public sealed class ModerationHarness
         Blocklists = new PromptBlocklistCache(Options.Value.BlocklistMatchTimeout);
         Evaluator = new RuleEvaluator(Costs, Blocklists);
         Usage = new UsageReader(Jobs, Costs, Options, NullLogger<UsageReader>.Instance);
-        Service = new ModerationService(Settings, Usage, Evaluator, Costs, Time);
+        Operator = new OperatorRules(Options, Usage, Costs, Time);
+        Service = new ModerationService(Settings, Usage, Evaluator, Operator, Costs, Time);
         Gate = new ModerationSubmissionGate(Service, NullLogger<ModerationSubmissionGate>.Instance);
         Reports = new UsageReportBuilder(Jobs, Costs, Time, Options, NullLogger<UsageReportBuilder>.Instance);
     }
@@ -32,6 +33,7 @@ public sealed class ModerationHarness
     public GuildSettingsStore Settings { get; }
     public RuleEvaluator Evaluator { get; }
     public UsageReader Usage { get; }
+    public OperatorRules Operator { get; }
     public ModerationService Service { get; }
     public ModerationSubmissionGate Gate { get; }
     public UsageReportBuilder Reports { get; }
