@@ -54,6 +54,37 @@ public sealed class ModerationServiceTests
         Assert.Equal("Daily limit reached: 2/2 edits; resets at 00:00 UTC, in 15 h", (await IntakeAsync()).Refusal?.Message);
     }
 
+    // Old code: usage counted a job on the day it was created, so yesterday's request approved and submitted after
+    // midnight was free today (the limit allowed a second edit), while one spent yesterday would have counted then.
+    [Fact]
+    public async Task Spend_counts_on_the_day_it_was_spent_not_the_day_the_request_was_made()
+    {
+        await harness.ConfigureAsync(s => s with { UserDailyEditLimit = 1 });
+        harness.Time.SetUtcNow(new DateTimeOffset(2026, 3, 11, 0, 20, 0, TimeSpan.Zero));
+        var askedYesterday = new DateTimeOffset(2026, 3, 10, 23, 50, 0, TimeSpan.Zero);
+        var approvedAfterMidnight = new DateTimeOffset(2026, 3, 11, 0, 10, 0, TimeSpan.Zero);
+        harness.Jobs.Add(TestJobs.Create(askedYesterday) with
+        {
+            SubmitIntentAt = approvedAfterMidnight, SubmittedAt = approvedAfterMidnight, UpdatedAt = approvedAfterMidnight.AddMinutes(1),
+        });
+
+        Assert.Equal(ModerationRule.UserDailyLimit, (await IntakeAsync()).Refusal?.Rule);
+
+        // The same request spent before midnight belongs to yesterday.
+        harness.Jobs.Clear();
+        harness.Jobs.Add(TestJobs.Create(askedYesterday) with { UpdatedAt = approvedAfterMidnight });
+        Assert.True((await IntakeAsync()).IsAllowed);
+    }
+
+    [Fact]
+    public async Task A_reservation_waiting_for_review_since_yesterday_counts_today()
+    {
+        await harness.ConfigureAsync(s => s with { UserDailyEditLimit = 1 });
+        harness.Jobs.Add(TestJobs.Create(harness.Time.GetUtcNow().AddDays(-2), JobState.AwaitingApproval, submitted: false));
+
+        Assert.Equal(ModerationRule.UserDailyLimit, (await IntakeAsync()).Refusal?.Rule);
+    }
+
     [Fact]
     public async Task Cooldown_uses_the_members_last_request_even_from_yesterday()
     {

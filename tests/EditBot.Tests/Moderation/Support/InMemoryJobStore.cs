@@ -10,6 +10,8 @@ public sealed class InMemoryJobStore : IJobStore
     private readonly ConcurrentDictionary<Guid, Job> jobs = new();
     private readonly ConcurrentQueue<JobEvent> events = new();
 
+    public void Clear() => jobs.Clear();
+
     public Job Add(Job job)
     {
         var stored = job with { Version = Math.Max(1, job.Version) };

@@ -27,7 +27,8 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
 
     public static InteractionOrigin Admin { get; } = InteractionOrigin.Guild.AsAdmin() with { User = DiscordUserSpec.OtherUser };
 
-    public static async Task<ModerationBot> StartAsync(Action<IServiceCollection>? services = null, bool loadModelPrice = false)
+    public static async Task<ModerationBot> StartAsync(
+        Action<IServiceCollection>? services = null, bool loadModelPrice = false, IReadOnlyDictionary<string, string>? configuration = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -35,6 +36,11 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
             ["Moderation:Discord:LoadModelPrice"] = loadModelPrice ? "true" : "false",
             ["Moderation:SettingsCacheDuration"] = "00:00:00",
         };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         var harness = await BotHarness.StartAsync(settings, services);
         // IDENTIFY is seen before the fake registers the session; a dispatch before that reaches nobody.
         await harness.Gateway.WaitForLiveSessionsAsync(1, Patience);
