@@ -3,8 +3,11 @@ using EditBot.Core.Storage;
 
 namespace EditBot.Core.Tests.Fakes;
 
-/// <summary>A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history.</summary>
-public sealed class InMemoryJobStore : IJobStore
+/// <summary>
+/// A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history. Its store clock
+/// is <paramref name="time"/>, read when a lease is written or judged.
+/// </summary>
+public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Job> _jobs = new();
@@ -52,11 +55,12 @@ public sealed class InMemoryJobStore : IJobStore
     {
         lock (_gate)
         {
+            var clock = time.GetUtcNow();
             var due = _jobs.Values
                 .Where(j => !j.IsTerminal && j.State is not (JobState.Received or JobState.AwaitingApproval))
                 .Where(j => originKinds is null || originKinds.Contains(j.Origin.Kind))
                 .Where(j => j.NextAttemptAt is null || j.NextAttemptAt <= now)
-                .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= now)
+                .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= clock)
                 .OrderBy(j => j.NextAttemptAt ?? DateTimeOffset.MinValue)
                 .ThenBy(j => j.CreatedAt)
                 .Take(max)
@@ -64,7 +68,7 @@ public sealed class InMemoryJobStore : IJobStore
             var claimed = new List<Job>(due.Count);
             foreach (var job in due)
             {
-                var leased = job with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Version = job.Version + 1 };
+                var leased = job with { LeaseOwner = owner, LeaseUntil = clock + leaseFor, Version = job.Version + 1 };
                 _jobs[job.Id] = leased;
                 claimed.Add(leased);
             }
@@ -105,7 +109,7 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -114,7 +118,7 @@ public sealed class InMemoryJobStore : IJobStore
                 return Task.FromResult(false);
             }
 
-            _jobs[id] = job with { LeaseUntil = until };
+            _jobs[id] = job with { LeaseUntil = time.GetUtcNow() + leaseFor };
             return Task.FromResult(true);
         }
     }
