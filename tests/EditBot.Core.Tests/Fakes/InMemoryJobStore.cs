@@ -12,9 +12,16 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Job> _jobs = new();
     private readonly Dictionary<Guid, List<JobEvent>> _events = new();
+    private Action? _beforeNextClaim;
 
     /// <summary>Simulates another writer: the next update of that job first finds its version bumped by this change.</summary>
     public Func<Job, Job>? InterleavedWrite { get; set; }
+
+    /// <summary>Runs once as the next claim reaches the store, before its clock is read (tests let time pass: a stalled claim).</summary>
+    public Action? BeforeNextClaim { get => _beforeNextClaim; set => _beforeNextClaim = value; }
+
+    /// <summary>When set, every lease renewal fails with it (the store out of reach).</summary>
+    public Exception? RenewalError { get; set; }
 
     public Task<Job> InsertAsync(Job job, JobEvent firstEvent, CancellationToken cancellationToken)
     {
@@ -53,6 +60,7 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
     public Task<IReadOnlyList<Job>> ClaimDueAsync(
         string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _beforeNextClaim, null)?.Invoke();
         lock (_gate)
         {
             var clock = time.GetUtcNow();
@@ -111,6 +119,11 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
 
     public Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
     {
+        if (RenewalError is { } error)
+        {
+            return Task.FromException<bool>(error);
+        }
+
         lock (_gate)
         {
             if (!_jobs.TryGetValue(id, out var job) || job.LeaseOwner != owner || job.IsTerminal)
