@@ -40,11 +40,16 @@ internal static class PostgresJobSql
     public const string SelectEvents =
         "SELECT job_id, at, from_state, to_state, reason FROM job_events WHERE job_id = @id ORDER BY seq";
 
+    // Leases run on the database's clock. clock_timestamp(), not now(): now() is the transaction's start, so a claim
+    // or renewal that waited (for a row lock, a busy server) would measure its lease from before the wait and store
+    // less than asked; clock_timestamp() is read when the row is judged and written. Due-ness stays on @now, the caller's.
+    private const string LeaseFrom = "clock_timestamp() + @lease_for";
+
     // SKIP LOCKED: instances claiming at once each take different rows instead of queueing behind each other.
     public const string Claim =
-        "UPDATE jobs SET lease_owner = @owner, lease_until = @until, version = version + 1 WHERE id IN (" +
+        "UPDATE jobs SET lease_owner = @owner, lease_until = " + LeaseFrom + ", version = version + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE " + Claimable + " AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " +
-        "AND (lease_until IS NULL OR lease_until <= @now) AND (@kinds::text[] IS NULL OR origin_kind = ANY(@kinds::text[])) " +
+        "AND (lease_until IS NULL OR lease_until <= clock_timestamp()) AND (@kinds::text[] IS NULL OR origin_kind = ANY(@kinds::text[])) " +
         "ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max " +
         "FOR UPDATE SKIP LOCKED) RETURNING " + Columns;
 
@@ -53,7 +58,7 @@ internal static class PostgresJobSql
         "WITH updated AS (" + CompareAndSet + " RETURNING id) " +
         "INSERT INTO job_events (job_id, at, from_state, to_state, reason) SELECT id, @at, @from_state, @to_state, @reason FROM updated";
 
-    public const string RenewLease = "UPDATE jobs SET lease_until = @until WHERE id = @id AND lease_owner = @owner";
+    public const string RenewLease = "UPDATE jobs SET lease_until = " + LeaseFrom + " WHERE id = @id AND lease_owner = @owner";
 
     public const string QueuePosition =
         "SELECT CASE WHEN j.state = 'Queued' THEN (SELECT COUNT(*) FROM jobs q WHERE q.state = 'Queued' AND " +

@@ -37,7 +37,7 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var claim = new NpgsqlCommand(PostgresJobSql.Claim, connection);
         PostgresJobRow.Text(claim.Parameters, "owner", owner);
-        PostgresJobRow.Date(claim.Parameters, "until", now + leaseFor);
+        claim.Parameters.Add(new NpgsqlParameter<TimeSpan>("lease_for", leaseFor));
         PostgresJobRow.Date(claim.Parameters, "now", now);
         claim.Parameters.Add(new NpgsqlParameter<int>("max", max));
         claim.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = originKinds is null ? DBNull.Value : originKinds.ToArray() });
@@ -70,13 +70,13 @@ public sealed class PostgresJobStore(PostgresDatabase database) : IJobStore
         }
     }
 
-    public async Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var renew = new NpgsqlCommand(PostgresJobSql.RenewLease, connection);
         renew.Parameters.Add(new NpgsqlParameter<Guid>("id", id));
         PostgresJobRow.Text(renew.Parameters, "owner", owner);
-        PostgresJobRow.Date(renew.Parameters, "until", until);
+        renew.Parameters.Add(new NpgsqlParameter<TimeSpan>("lease_for", leaseFor));
         return await renew.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

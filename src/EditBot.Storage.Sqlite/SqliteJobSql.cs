@@ -36,10 +36,11 @@ internal static class SqliteJobSql
     public const string SelectEvents =
         "SELECT job_id, at, from_state, to_state, reason FROM job_events WHERE job_id = @id ORDER BY seq";
 
+    // @now is the caller's clock (due-ness); @clock and @until are the store's (leases), read by the writer as it runs.
     public const string Claim =
         "UPDATE jobs SET lease_owner = @owner, lease_until = @until, version = version + 1 WHERE id IN (" +
         "SELECT id FROM jobs WHERE " + Claimable + " AND (next_attempt_at IS NULL OR next_attempt_at <= @now) " +
-        "AND (lease_until IS NULL OR lease_until <= @now) " +
+        "AND (lease_until IS NULL OR lease_until <= @clock) " +
         "AND (@kinds IS NULL OR origin_kind IN (SELECT value FROM json_each(@kinds))) " +
         "ORDER BY COALESCE(next_attempt_at, created_at), created_at LIMIT @max) " +
         "RETURNING " + Columns;

@@ -35,9 +35,12 @@ public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
         var claimed = await database.WriteAsync(s =>
         {
+            // The store's clock, read by the writer as it runs this write (not when the claim was queued).
+            var clock = database.Time.GetUtcNow();
             var claim = s.Command(SqliteJobSql.Claim);
             claim.Parameters.AddWithValue("@owner", owner);
-            claim.Parameters.AddWithValue("@until", SqliteJobRow.Ms(now + leaseFor));
+            claim.Parameters.AddWithValue("@until", SqliteJobRow.Ms(clock + leaseFor));
+            claim.Parameters.AddWithValue("@clock", SqliteJobRow.Ms(clock));
             claim.Parameters.AddWithValue("@now", SqliteJobRow.Ms(now));
             claim.Parameters.AddWithValue("@max", max);
             claim.Parameters.AddWithValue("@kinds", originKinds is null ? DBNull.Value : System.Text.Json.JsonSerializer.Serialize(originKinds.ToArray()));
@@ -82,13 +85,13 @@ public sealed class SqliteJobStore(SqliteDatabase database) : IJobStore
         }, cancellationToken);
     }
 
-    public Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+    public Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) =>
         database.WriteAsync(s =>
         {
             var renew = s.Command(SqliteJobSql.RenewLease);
             renew.Parameters.AddWithValue("@id", SqliteJobRow.Key(id));
             renew.Parameters.AddWithValue("@owner", owner);
-            renew.Parameters.AddWithValue("@until", SqliteJobRow.Ms(until));
+            renew.Parameters.AddWithValue("@until", SqliteJobRow.Ms(database.Time.GetUtcNow() + leaseFor));
             return renew.ExecuteNonQuery() == 1;
         }, cancellationToken);
 

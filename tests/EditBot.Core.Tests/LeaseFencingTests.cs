@@ -98,4 +98,39 @@ public sealed class LeaseFencingTests
             await engine.Worker.StopAsync(CancellationToken.None);
         }
     }
+
+    // The store measures the lease from its own clock at the write, so a claim that reached it late holds a lease that
+    // ends late too; the worker must still stop by its own deadline, taken before the claim. Checked against a worker
+    // that took the stored expiry as its deadline: the step ran on past it (Eventually timed out waiting for the cancel).
+    [Fact]
+    public async Task A_step_whose_renewals_fail_is_cancelled_by_the_deadline_taken_before_its_claim()
+    {
+        var gate = new FirstCheckHeld();
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<ISubmissionGate>(gate));
+        var job = await engine.EnqueueAsync();
+        var claimedAt = engine.Time.GetUtcNow();
+        engine.Jobs.BeforeNextClaim = () => engine.Time.Advance(TimeSpan.FromMinutes(1));
+        engine.Jobs.RenewalError = new TimeoutException("The store is out of reach.");
+        using var stop = new CancellationTokenSource();
+        await engine.Worker.StartAsync(stop.Token);
+        try
+        {
+            await gate.Entered.Task;
+            var storedUntil = (await engine.GetAsync(job.Id)).LeaseUntil!.Value;
+            Assert.Equal(claimedAt + TimeSpan.FromMinutes(3), storedUntil);
+
+            // Renewal rounds (a quarter of the two-minute lease each) fail until the worker's own deadline passes.
+            engine.Time.Advance(TimeSpan.FromSeconds(30));
+            engine.Time.Advance(TimeSpan.FromSeconds(30));
+
+            await Eventually.TrueAsync(() => Task.FromResult(gate.Cancelled));
+            Assert.Equal(claimedAt + TimeSpan.FromMinutes(2), engine.Time.GetUtcNow());
+            Assert.True(engine.Time.GetUtcNow() < storedUntil, "cancelled while the stored lease was still live");
+        }
+        finally
+        {
+            gate.Release.TrySetResult();
+            await engine.Worker.StopAsync(CancellationToken.None);
+        }
+    }
 }

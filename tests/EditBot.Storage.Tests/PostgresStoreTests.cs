@@ -89,4 +89,29 @@ public sealed class PostgresStoreTests(PostgresClusterFixture fixture) : StoreCo
         var stores = await OpenAsync();
         return (PostgresDatabase)stores.Database;
     }
+
+    protected override async Task<DateTimeOffset> StoreNowAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var clock = new NpgsqlCommand("SELECT clock_timestamp()", connection);
+        await using var reader = await clock.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    // No fake clock moves the database's: wait for it, polling, and give up after a deadline rather than hang.
+    protected override async Task LetStoreClockReachAsync(DateTimeOffset instant)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        for (var now = await StoreNowAsync(); now < instant; now = await StoreNowAsync())
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The database clock ({now:O}) did not reach {instant:O} within 30 s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(50, (instant - now).TotalMilliseconds + 1)));
+        }
+    }
 }

@@ -141,6 +141,28 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal("w", (await jobs.GetAsync(job.Id, CancellationToken.None))?.LeaseOwner);
     }
 
+    // Old code: the lease ran from the caller's clock (T0 + 5 min), losing the minute the claim spent queued.
+    [Fact]
+    public async Task A_claim_queued_behind_the_writer_is_leased_from_when_the_writer_runs_it()
+    {
+        await using var database = new SqliteDatabase(ConnectionString, _time);
+        var jobs = new SqliteJobStore(database);
+        var job = TestJobs.New();
+        await jobs.InsertAsync(job, TestJobs.Created(job), CancellationToken.None);
+
+        // Hold the single writer, queue the claim behind it, and let a minute pass before the writer gets to it.
+        using var writing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var hold = database.WriteAsync(_ => { writing.Set(); return release.Wait(TimeSpan.FromSeconds(30)); }, CancellationToken.None);
+        Assert.True(writing.Wait(TimeSpan.FromSeconds(30)), "the writer picked up the hold");
+        var claim = jobs.ClaimDueAsync("w", _time.GetUtcNow(), TimeSpan.FromMinutes(5), 1, null, CancellationToken.None);
+        _time.Advance(TimeSpan.FromMinutes(1));
+        release.Set();
+
+        Assert.True(await hold);
+        Assert.Equal(TestJobs.T0.AddMinutes(6), Assert.Single(await claim).LeaseUntil);
+    }
+
     [Fact]
     public async Task A_write_cancelled_before_it_runs_is_not_applied()
     {

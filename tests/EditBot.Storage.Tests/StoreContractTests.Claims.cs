@@ -8,6 +8,10 @@ public abstract partial class StoreContractTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
+    // Long enough that a claim right after still finds it live on a loaded machine, short enough to wait out on
+    // PostgreSQL, whose leases lapse by the database's clock (no fake clock moves it).
+    private static readonly TimeSpan ShortLease = TimeSpan.FromSeconds(1);
+
     [Fact]
     public async Task Claim_takes_only_live_jobs_past_intake_that_are_due_and_unleased()
     {
@@ -19,18 +23,20 @@ public abstract partial class StoreContractTests
         await InsertAsync(TestJobs.New(state: JobState.AwaitingApproval));
         await InsertAsync(TestJobs.New(state: JobState.Done));
         await InsertAsync(TestJobs.New(state: JobState.Cancelled));
-        await InsertAsync(TestJobs.New() with { LeaseOwner = "other", LeaseUntil = now.AddSeconds(1) });
+        var before = await StoreNowAsync();
+        await InsertAsync(TestJobs.New() with { LeaseOwner = "other", LeaseUntil = before.AddMinutes(1) });
 
         var claimed = await Jobs.ClaimDueAsync("worker-a", now, Lease, 10, Ct);
+        var after = await StoreNowAsync();
 
         Assert.Equal(new[] { due.Id, dueAtNow.Id }.Order(), claimed.Select(j => j.Id).Order());
         Assert.All(claimed, j =>
         {
             Assert.Equal("worker-a", j.LeaseOwner);
-            Assert.Equal(now + Lease, j.LeaseUntil);
+            AssertLeasedFromStoreClock(before, after, Lease, j.LeaseUntil);
             Assert.Equal(2, j.Version);
         });
-        Assert.Equal(now + Lease, (await Jobs.GetAsync(due.Id, Ct))!.LeaseUntil);
+        Assert.Equal(claimed.Single(j => j.Id == due.Id).LeaseUntil, (await Jobs.GetAsync(due.Id, Ct))!.LeaseUntil);
     }
 
     [Fact]
@@ -53,10 +59,13 @@ public abstract partial class StoreContractTests
     public async Task A_lapsed_lease_makes_the_job_claimable_again()
     {
         var job = await InsertAsync(TestJobs.New());
-        Assert.Single(await Jobs.ClaimDueAsync("crashed", TestJobs.T0, Lease, 1, Ct));
+        var crashed = Assert.Single(await Jobs.ClaimDueAsync("crashed", TestJobs.T0, ShortLease, 1, Ct));
 
-        var whileLive = await Jobs.ClaimDueAsync("worker-b", TestJobs.T0 + Lease - TimeSpan.FromSeconds(1), Lease, 1, Ct);
-        var afterLapse = await Jobs.ClaimDueAsync("worker-b", TestJobs.T0 + Lease, Lease, 1, Ct);
+        var whileLive = await Jobs.ClaimDueAsync("worker-b", TestJobs.T0, Lease, 1, Ct);
+        // A short real lease and a wait for the store's clock: on PostgreSQL the lease lapses by the database's clock,
+        // which the fake clock does not move (SQLite's store clock is the fake one, advanced to the same instant).
+        await LetStoreClockReachAsync(crashed.LeaseUntil!.Value);
+        var afterLapse = await Jobs.ClaimDueAsync("worker-b", TestJobs.T0, Lease, 1, Ct);
 
         Assert.Empty(whileLive);
         var reclaimed = Assert.Single(afterLapse);
@@ -66,19 +75,54 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task A_claims_lease_is_measured_from_the_moment_the_store_writes_it_not_from_the_callers_clock()
+    {
+        var job = await InsertAsync(TestJobs.New());
+        var before = await StoreNowAsync();
+
+        // The claimant read its clock, then stalled for a day before its claim reached the store.
+        var stalled = Assert.Single(await Jobs.ClaimDueAsync("stalled", before - TimeSpan.FromDays(1), Lease, 1, Ct));
+        var after = await StoreNowAsync();
+        var byOther = await Jobs.ClaimDueAsync("worker-b", after, Lease, 1, Ct);
+
+        Assert.Empty(byOther);
+        AssertLeasedFromStoreClock(before, after, Lease, stalled.LeaseUntil);
+        Assert.Equal("stalled", (await Jobs.GetAsync(job.Id, Ct))!.LeaseOwner);
+    }
+
+    [Fact]
+    public async Task A_renewal_after_a_stall_still_extends_from_the_write()
+    {
+        var job = await InsertAsync(TestJobs.New());
+        Assert.Single(await Jobs.ClaimDueAsync("worker-a", TestJobs.T0, Lease, 1, Ct));
+        var decidedAt = await StoreNowAsync();
+
+        // The owner set out to renew, then stalled before the renewal reached the store.
+        await LetStoreClockReachAsync(decidedAt + TimeSpan.FromMilliseconds(300));
+        var before = await StoreNowAsync();
+        Assert.True(await Jobs.RenewLeaseAsync(job.Id, "worker-a", Lease, Ct));
+        var after = await StoreNowAsync();
+
+        AssertLeasedFromStoreClock(before, after, Lease, (await Jobs.GetAsync(job.Id, Ct))!.LeaseUntil);
+        Assert.Empty(await Jobs.ClaimDueAsync("worker-b", after, Lease, 1, Ct));
+    }
+
+    [Fact]
     public async Task Concurrent_claimers_on_two_instances_never_receive_the_same_job()
     {
         const int JobCount = 120;
         var second = await OpenAsync();
-        for (var i = 0; i < JobCount; i++)
-        {
-            await InsertAsync(TestJobs.New(TestJobs.T0.AddMilliseconds(i)));
-        }
 
-        // Each round, all leases have lapsed again, so every job is handed out once more.
+        // Each round brings fresh jobs; the earlier ones stay leased (leases lapse by the store's clock, which on
+        // PostgreSQL no test can move half an hour on).
         for (var round = 0; round < 3; round++)
         {
             var now = TestJobs.T0.AddHours(round + 1);
+            for (var i = 0; i < JobCount; i++)
+            {
+                await InsertAsync(TestJobs.New(now.AddMilliseconds(i)));
+            }
+
             var claims = new ConcurrentBag<(string Owner, Guid Id)>();
             var claimers = new[] { Jobs, Jobs, second.Jobs, second.Jobs }
                 .Select((store, i) => Task.Run(() => ClaimUntilEmptyAsync(store, $"worker-{i}", now, claims, JobCount)))

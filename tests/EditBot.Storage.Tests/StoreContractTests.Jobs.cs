@@ -84,13 +84,15 @@ public abstract partial class StoreContractTests
         var stored = await InsertAsync(TestJobs.New());
         var claimed = Assert.Single(await Jobs.ClaimDueAsync("worker-a", TestJobs.T0, TimeSpan.FromMinutes(1), 1, Ct));
 
-        var byOwner = await Jobs.RenewLeaseAsync(stored.Id, "worker-a", TestJobs.T0.AddMinutes(5), Ct);
-        var byStranger = await Jobs.RenewLeaseAsync(stored.Id, "worker-b", TestJobs.T0.AddMinutes(50), Ct);
+        var before = await StoreNowAsync();
+        var byOwner = await Jobs.RenewLeaseAsync(stored.Id, "worker-a", TimeSpan.FromMinutes(5), Ct);
+        var byStranger = await Jobs.RenewLeaseAsync(stored.Id, "worker-b", TimeSpan.FromMinutes(50), Ct);
+        var after = await StoreNowAsync();
 
         Assert.True(byOwner);
         Assert.False(byStranger);
         var read = await Jobs.GetAsync(stored.Id, Ct);
-        Assert.Equal(TestJobs.T0.AddMinutes(5), read!.LeaseUntil);
+        AssertLeasedFromStoreClock(before, after, TimeSpan.FromMinutes(5), read!.LeaseUntil);
         Assert.Equal("worker-a", read.LeaseOwner);
         Assert.Equal(claimed.Version, read.Version);
     }

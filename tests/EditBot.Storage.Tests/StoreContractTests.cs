@@ -49,6 +49,12 @@ public abstract partial class StoreContractTests : IAsyncLifetime
 
     protected virtual Task CleanUpAsync() => Task.CompletedTask;
 
+    /// <summary>The store's clock, which measures and judges leases: the fake clock for SQLite, the database's for PostgreSQL.</summary>
+    protected abstract Task<DateTimeOffset> StoreNowAsync();
+
+    /// <summary>Returns once the store's clock has reached <paramref name="instant"/> (advancing the fake clock, or waiting).</summary>
+    protected abstract Task LetStoreClockReachAsync(DateTimeOffset instant);
+
     protected async Task<StoreSet> OpenAsync()
     {
         var stores = CreateStores();
@@ -58,6 +64,13 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     protected async Task<Job> InsertAsync(Job job) => await Jobs.InsertAsync(job, TestJobs.Created(job), Ct);
+
+    /// <summary>The lease runs <paramref name="leaseFor"/> from the store's clock at the write, read just before and after it.</summary>
+    protected static void AssertLeasedFromStoreClock(DateTimeOffset before, DateTimeOffset after, TimeSpan leaseFor, DateTimeOffset? leaseUntil)
+    {
+        Assert.NotNull(leaseUntil);
+        Assert.InRange(leaseUntil.Value, before + leaseFor, after + leaseFor);
+    }
 
     protected static void AssertSameJob(Job expected, Job? actual)
     {

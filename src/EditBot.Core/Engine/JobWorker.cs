@@ -106,9 +106,12 @@ public sealed partial class JobWorker : BackgroundService
         }
 
         IReadOnlyList<Job> claimed;
+        // Read before the claim: the store measures the lease from its write, so a step here that stops by this
+        // deadline never outlives it (when the clocks agree), however long the claim took.
+        var claimedAt = _timeProvider.GetUtcNow();
         try
         {
-            claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), _timeProvider.GetUtcNow(), _options.LeaseDuration, free, _deliverableKinds, stoppingToken);
+            claimed = await _jobs.ClaimDueAsync(ClaimOwner.New(_options.WorkerId), claimedAt, _options.LeaseDuration, free, _deliverableKinds, stoppingToken);
         }
         catch (Exception error)
         {
@@ -130,16 +133,16 @@ public sealed partial class JobWorker : BackgroundService
         foreach (var job in claimed)
         {
             Interlocked.Increment(ref _running);
-            _ = RunOneAsync(job);
+            _ = RunOneAsync(job, claimedAt + _options.LeaseDuration);
         }
 
         return claimed.Count;
     }
 
-    private async Task RunOneAsync(Job job)
+    private async Task RunOneAsync(Job job, DateTimeOffset leaseDeadline)
     {
         var owner = job.LeaseOwner ?? _options.WorkerId;
-        var leaseLost = _leases.Hold(job.Id, owner, job.LeaseUntil ?? _timeProvider.GetUtcNow());
+        var leaseLost = _leases.Hold(job.Id, owner, leaseDeadline);
         _status.StepStarted();
         try
         {

@@ -15,10 +15,13 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
     private readonly ConcurrentDictionary<(Guid JobId, string Owner), HeldLease> _held = new();
     private readonly EngineOptions _options = options.Value;
 
-    /// <summary>Starts renewing one claim's lease; the token is cancelled when that lease is lost.</summary>
-    public CancellationToken Hold(Guid jobId, string owner, DateTimeOffset until)
+    /// <summary>
+    /// Starts renewing one claim's lease; the token is cancelled when that lease is lost. <paramref name="deadline"/> is
+    /// this process's conservative view of the lease's end: its clock before the claim plus the lease duration.
+    /// </summary>
+    public CancellationToken Hold(Guid jobId, string owner, DateTimeOffset deadline)
     {
-        var held = new HeldLease(until);
+        var held = new HeldLease(deadline);
         _held[(jobId, owner)] = held;
         return held.Lost.Token;
     }
@@ -50,15 +53,16 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
 
     internal async Task RenewAllAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var until = now + _options.LeaseDuration;
         foreach (var (key, held) in _held)
         {
+            // The store extends the lease from its own clock at the write, which is no earlier than this reading: the
+            // local deadline taken from it never outlasts the stored lease (when the clocks agree).
+            var asked = timeProvider.GetUtcNow();
             try
             {
-                if (await jobs.RenewLeaseAsync(key.JobId, key.Owner, until, cancellationToken))
+                if (await jobs.RenewLeaseAsync(key.JobId, key.Owner, _options.LeaseDuration, cancellationToken))
                 {
-                    held.Until = until;
+                    held.Until = asked + _options.LeaseDuration;
                     continue;
                 }
 
@@ -67,7 +71,8 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
             catch (Exception error) when (error is not OperationCanceledException)
             {
                 LogRenewFailed(logger, error, key.JobId);
-                if (now < held.Until)
+                // Judged now, after the failed call: a renewal that hung may have outlasted the lease.
+                if (timeProvider.GetUtcNow() < held.Until)
                 {
                     continue;
                 }
@@ -84,7 +89,7 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
         }
     }
 
-    /// <summary>One claim's lease as last confirmed by the store.</summary>
+    /// <summary>One claim's lease as last confirmed by the store, with its conservative local deadline.</summary>
     private sealed class HeldLease(DateTimeOffset until)
     {
         public CancellationTokenSource Lost { get; } = new();

@@ -6,6 +6,14 @@ namespace EditBot.Core.Storage;
 /// Durable job persistence. Implementations: EditBot.Storage.Sqlite (embedded default) and
 /// EditBot.Storage.Postgres (shared, FOR UPDATE SKIP LOCKED). Every write is atomic with its event.
 /// </summary>
+/// <remarks>
+/// Leases run on the store's clock: the store computes a lease's expiry as its own clock at the moment it writes the
+/// lease plus the duration asked for, and judges a lease live while that clock is before the expiry. A caller that
+/// stalls between reading its clock and the write therefore never stores an expiry already past. The store's clock
+/// is the database's for PostgreSQL and the injected <see cref="TimeProvider"/>, read by the writer when it runs the
+/// write, for SQLite. A caller keeping a local deadline takes its clock before the call and adds the duration: when
+/// the clocks agree, the store's expiry is never earlier than that.
+/// </remarks>
 public interface IJobStore
 {
     /// <summary>Inserts a new job (Version 0 is stored as 1) and its first event.</summary>
@@ -15,8 +23,9 @@ public interface IJobStore
 
     /// <summary>
     /// Atomically leases up to <paramref name="max"/> jobs the worker may act on now: non-terminal, past
-    /// Received/AwaitingApproval, <see cref="Job.NextAttemptAt"/> null or due, and no live lease. Ordered by
-    /// due time then creation. The returned jobs carry the new lease and version.
+    /// Received/AwaitingApproval, <see cref="Job.NextAttemptAt"/> null or due by <paramref name="now"/> (the caller's
+    /// clock), and no lease live by the store's clock. Each lease lasts <paramref name="leaseFor"/> from the store's
+    /// clock at the write. Ordered by due time then creation. The returned jobs carry the new lease and version.
     /// </summary>
     Task<IReadOnlyList<Job>> ClaimDueAsync(string owner, DateTimeOffset now, TimeSpan leaseFor, int max, CancellationToken cancellationToken) =>
         ClaimDueAsync(owner, now, leaseFor, max, null, cancellationToken);
@@ -35,8 +44,12 @@ public interface IJobStore
     /// </summary>
     Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken);
 
-    /// <summary>Extends a lease still held by <paramref name="owner"/> without changing the version.</summary>
-    Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends a lease still held by <paramref name="owner"/> to <paramref name="leaseFor"/> from the store's clock at
+    /// the write, without changing the version. False when the lease is no longer <paramref name="owner"/>'s
+    /// (another claim took it, or it was given back).
+    /// </summary>
+    Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken);
 
     Task AppendEventAsync(JobEvent evt, CancellationToken cancellationToken);
 

@@ -18,6 +18,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public EngineHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
+        Jobs = new InMemoryJobStore(Time);
         var values = new Dictionary<string, string?>
         {
             ["Engine:WorkerId"] = "worker-a",
@@ -44,7 +45,7 @@ public sealed class EngineHarness : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
-    public InMemoryJobStore Jobs { get; } = new();
+    public InMemoryJobStore Jobs { get; }
     public InMemoryBlobStore Blobs { get; } = new();
     public ScriptedBackend Backend { get; } = new();
     public RecordingDelivery Delivery { get; } = new();

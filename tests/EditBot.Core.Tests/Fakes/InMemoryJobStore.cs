@@ -3,15 +3,25 @@ using EditBot.Core.Storage;
 
 namespace EditBot.Core.Tests.Fakes;
 
-/// <summary>A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history.</summary>
-public sealed class InMemoryJobStore : IJobStore
+/// <summary>
+/// A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history. Its store clock
+/// is <paramref name="time"/>, read when a lease is written or judged.
+/// </summary>
+public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Job> _jobs = new();
     private readonly Dictionary<Guid, List<JobEvent>> _events = new();
+    private Action? _beforeNextClaim;
 
     /// <summary>Simulates another writer: the next update of that job first finds its version bumped by this change.</summary>
     public Func<Job, Job>? InterleavedWrite { get; set; }
+
+    /// <summary>Runs once as the next claim reaches the store, before its clock is read (tests let time pass: a stalled claim).</summary>
+    public Action? BeforeNextClaim { get => _beforeNextClaim; set => _beforeNextClaim = value; }
+
+    /// <summary>When set, every lease renewal fails with it (the store out of reach).</summary>
+    public Exception? RenewalError { get; set; }
 
     public Task<Job> InsertAsync(Job job, JobEvent firstEvent, CancellationToken cancellationToken)
     {
@@ -50,13 +60,15 @@ public sealed class InMemoryJobStore : IJobStore
     public Task<IReadOnlyList<Job>> ClaimDueAsync(
         string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
+        Interlocked.Exchange(ref _beforeNextClaim, null)?.Invoke();
         lock (_gate)
         {
+            var clock = time.GetUtcNow();
             var due = _jobs.Values
                 .Where(j => !j.IsTerminal && j.State is not (JobState.Received or JobState.AwaitingApproval))
                 .Where(j => originKinds is null || originKinds.Contains(j.Origin.Kind))
                 .Where(j => j.NextAttemptAt is null || j.NextAttemptAt <= now)
-                .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= now)
+                .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= clock)
                 .OrderBy(j => j.NextAttemptAt ?? DateTimeOffset.MinValue)
                 .ThenBy(j => j.CreatedAt)
                 .Take(max)
@@ -64,7 +76,7 @@ public sealed class InMemoryJobStore : IJobStore
             var claimed = new List<Job>(due.Count);
             foreach (var job in due)
             {
-                var leased = job with { LeaseOwner = owner, LeaseUntil = now + leaseFor, Version = job.Version + 1 };
+                var leased = job with { LeaseOwner = owner, LeaseUntil = clock + leaseFor, Version = job.Version + 1 };
                 _jobs[job.Id] = leased;
                 claimed.Add(leased);
             }
@@ -105,8 +117,13 @@ public sealed class InMemoryJobStore : IJobStore
         }
     }
 
-    public Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken)
     {
+        if (RenewalError is { } error)
+        {
+            return Task.FromException<bool>(error);
+        }
+
         lock (_gate)
         {
             if (!_jobs.TryGetValue(id, out var job) || job.LeaseOwner != owner || job.IsTerminal)
@@ -114,7 +131,7 @@ public sealed class InMemoryJobStore : IJobStore
                 return Task.FromResult(false);
             }
 
-            _jobs[id] = job with { LeaseUntil = until };
+            _jobs[id] = job with { LeaseUntil = time.GetUtcNow() + leaseFor };
             return Task.FromResult(true);
         }
     }

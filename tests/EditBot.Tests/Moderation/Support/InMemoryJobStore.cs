@@ -51,7 +51,7 @@ public sealed class InMemoryJobStore : IJobStore
         return Task.FromResult<Job?>(stored);
     }
 
-    public Task<bool> RenewLeaseAsync(Guid id, string owner, DateTimeOffset until, CancellationToken cancellationToken) => Task.FromResult(false);
+    public Task<bool> RenewLeaseAsync(Guid id, string owner, TimeSpan leaseFor, CancellationToken cancellationToken) => Task.FromResult(false);
 
     public Task AppendEventAsync(JobEvent evt, CancellationToken cancellationToken)
     {
