@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EditBot.Imaging;
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Packaging;
 using Microsoft.Extensions.Options;
@@ -52,16 +53,16 @@ public sealed class ImagingLoadProgram : ILoadProgram
         var resultPaths = results.Select((r, i) => Save(dir, $"result{i}.png", r.ToArray())).ToList();
 
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options);
+        var intake = new ImageIntake(options, new PixelBudget(options));
         var sheet = new ContactSheet(options);
         var packager = new ResultPackager(options, sheet);
-        var prepared = (PreparedEdit)intake.Prepare(photo);
+        var prepared = (PreparedEdit)intake.PrepareAsync(photo).GetAwaiter().GetResult();
         var rows = new List<string>();
         var vips = VipsRunner.IsAvailable();
 
         const long photoDecoded = 4000L * 3000 * 4;
         const long resultDecoded = 1536L * 1024 * 4;
-        rows.Add(InProcess("prepare 12 MP JPEG → PNG", 1, photoDecoded, 8 * scale, () => intake.Prepare(photo), "prepare", [photoPath]));
+        rows.Add(InProcess("prepare 12 MP JPEG → PNG", 1, photoDecoded, 8 * scale, () => intake.PrepareAsync(photo).GetAwaiter().GetResult(), "prepare", [photoPath]));
         if (vips)
         {
             var target = Math.Max(prepared.Width, prepared.Height).ToString(CultureInfo.InvariantCulture);
@@ -69,7 +70,7 @@ public sealed class ImagingLoadProgram : ILoadProgram
                 "vips", ["thumbnail", photoPath, Path.Combine(dir, "out.png[compression=3,filter=sub]"), target]));
         }
 
-        rows.Add(InProcess("pass-through 1536x1024 JPEG", 1, resultDecoded, 400 * scale, () => intake.Prepare(small), "prepare", [smallPath]));
+        rows.Add(InProcess("pass-through 1536x1024 JPEG", 1, resultDecoded, 400 * scale, () => intake.PrepareAsync(small).GetAwaiter().GetResult(), "prepare", [smallPath]));
         if (vips)
         {
             rows.Add(Vips("pass-through 1536x1024 JPEG", "vipsheader (header only)", 1, resultDecoded, 20 * scale, "vipsheader", [smallPath]));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using EditBot.Imaging;
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Packaging;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ internal static class PeakMemoryProbe
     public static int Run(string operation, string[] files)
     {
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options);
+        var intake = new ImageIntake(options, new PixelBudget(options));
         var packager = new ResultPackager(options, new ContactSheet(options));
         var inputs = files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToList();
         var tinyJpeg = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Jpeg, 90, 9);
@@ -59,8 +60,8 @@ internal static class PeakMemoryProbe
                 measured = () => packager.Package(inputs, PackageLimit);
                 break;
             default:
-                warmUp = () => intake.Prepare(tinyJpeg);
-                measured = () => intake.Prepare(inputs[0]);
+                warmUp = () => intake.PrepareAsync(tinyJpeg).GetAwaiter().GetResult();
+                measured = () => intake.PrepareAsync(inputs[0]).GetAwaiter().GetResult();
                 break;
         }
 
