@@ -53,9 +53,10 @@ public sealed class ImagingLoadProgram : ILoadProgram
         var resultPaths = results.Select((r, i) => Save(dir, $"result{i}.png", r.ToArray())).ToList();
 
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options, new PixelBudget(options));
-        var sheet = new ContactSheet(options);
-        var packager = new ResultPackager(options, sheet);
+        var budget = new PixelBudget(options);
+        var intake = new ImageIntake(options, budget);
+        var sheet = new ContactSheet(options, budget);
+        var packager = new ResultPackager(options, sheet, budget);
         var prepared = (PreparedEdit)intake.PrepareAsync(photo).GetAwaiter().GetResult();
         var rows = new List<string>();
         var vips = VipsRunner.IsAvailable();
@@ -78,15 +79,15 @@ public sealed class ImagingLoadProgram : ILoadProgram
         }
 
         rows.Add(InProcess("re-encode 4 results (lossless WebP) + contact sheet", 4, resultDecoded, 2 * scale,
-            () => packager.Package(results, PeakMemoryProbe.PackageLimit), "package", resultPaths));
-        foreach (var note in packager.Package(results, PeakMemoryProbe.PackageLimit).SelectMany(m => m.Notes))
+            () => packager.PackageAsync(results, PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult(), "package", resultPaths));
+        foreach (var note in packager.PackageAsync(results, PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult().SelectMany(m => m.Notes))
         {
             Console.WriteLine($"packaging note: {note}");
         }
 
         rows.Add(InProcess("re-encode 1 result (lossless WebP)", 1, resultDecoded, 4 * scale,
-            () => packager.Package(results.Take(1).ToList(), PeakMemoryProbe.PackageLimit), "package", resultPaths.Take(1).ToList()));
-        rows.Add(InProcess("contact sheet of 4 results alone", 4, resultDecoded, 4 * scale, () => sheet.Render(results), null, []));
+            () => packager.PackageAsync(results.Take(1).ToList(), PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult(), "package", resultPaths.Take(1).ToList()));
+        rows.Add(InProcess("contact sheet of 4 results alone", 4, resultDecoded, 4 * scale, () => sheet.RenderAsync(results).GetAwaiter().GetResult(), null, []));
         if (vips)
         {
             rows.Add(VipsBatch("re-encode 4 results (lossless WebP)", "vips webpsave --lossless (effort 4), ×4", resultDecoded, 2 * scale,

@@ -47,8 +47,9 @@ internal static class PeakMemoryProbe
     public static int Run(string operation, string[] files)
     {
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options, new PixelBudget(options));
-        var packager = new ResultPackager(options, new ContactSheet(options));
+        var budget = new PixelBudget(options);
+        var intake = new ImageIntake(options, budget);
+        var packager = new ResultPackager(options, new ContactSheet(options, budget), budget);
         var inputs = files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToList();
         var tinyJpeg = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Jpeg, 90, 9);
         var tinyPng = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Png, 0, 9);
@@ -56,8 +57,8 @@ internal static class PeakMemoryProbe
         switch (operation)
         {
             case "package":
-                warmUp = () => packager.Package([tinyPng, tinyPng], tinyPng.Length - 1);
-                measured = () => packager.Package(inputs, PackageLimit);
+                warmUp = () => packager.PackageAsync([tinyPng, tinyPng], tinyPng.Length - 1).GetAwaiter().GetResult();
+                measured = () => packager.PackageAsync(inputs, PackageLimit).GetAwaiter().GetResult();
                 break;
             default:
                 warmUp = () => intake.PrepareAsync(tinyJpeg).GetAwaiter().GetResult();
