@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using EditBot.Imaging;
 using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
@@ -25,22 +23,8 @@ internal static class PeakMemoryProbe
     /// <summary>Parent side: runs this program again as a child for <paramref name="operation"/>.</summary>
     public static long? Measure(string operation, IReadOnlyList<string> files)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        }
-
-        foreach (var argument in (string[])["load", "imaging", Flag, operation, .. files])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line[5..], CultureInfo.InvariantCulture);
+        var peak = ChildRun.Line(["load", "imaging", Flag, operation, .. files], "PEAK ");
+        return peak is null ? null : long.Parse(peak, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Child side: prints "PEAK bytes".</summary>
