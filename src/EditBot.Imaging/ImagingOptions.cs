@@ -11,6 +11,13 @@ public sealed class ImagingOptions
     [Range(1d, 1e9)]
     public long MaxPixels { get; set; } = 40_000_000;
 
+    /// <summary>
+    /// Pixels being decoded at once across the process (intake and result re-encoding); decodes beyond it wait their
+    /// turn, so a flood of large images queues instead of exhausting memory. At least <see cref="MaxPixels"/>.
+    /// </summary>
+    [Range(1d, 2e12)]
+    public long MaxConcurrentPixels { get; set; } = 120_000_000;
+
     /// <summary>Largest input file in bytes; the model accepts files under 50 MB.</summary>
     [Range(1d, 1e10)]
     public long MaxBytes { get; set; } = 50_000_000;

@@ -1,3 +1,4 @@
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Packaging;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class ImagingOptionsTests
 
         Assert.True(_validator.Validate(Options.DefaultName, options).Succeeded);
         Assert.Equal(40_000_000, options.MaxPixels);
+        Assert.Equal(120_000_000, options.MaxConcurrentPixels);
         Assert.Equal(2048, options.MaxLongSide);
         Assert.Equal(10 * 1024 * 1024, options.DefaultAttachmentSizeLimit);
         Assert.Equal("Imaging", ImagingOptions.SectionName);
@@ -40,9 +42,32 @@ public sealed class ImagingOptionsTests
 
         Assert.Equal(Options.DefaultName, builder.Name);
         Assert.Contains(services, d => d.ServiceType == typeof(ImageIntake) && d.Lifetime == ServiceLifetime.Singleton);
+        Assert.Contains(services, d => d.ServiceType == typeof(PixelBudget) && d.Lifetime == ServiceLifetime.Singleton);
         Assert.Contains(services, d => d.ServiceType == typeof(ResultPackager));
         Assert.Contains(services, d => d.ServiceType == typeof(ContactSheet));
         Assert.Contains(services, d => d.ServiceType == typeof(IValidateOptions<ImagingOptions>));
         Assert.Contains(services, d => d.ImplementationType?.Name == "ValidationHostedService" || d.ServiceType.Name == "IStartupValidator");
+    }
+
+    [Fact]
+    public void A_pixel_budget_smaller_than_the_largest_accepted_image_stops_start_up_naming_both_keys()
+    {
+        var services = new ServiceCollection();
+        services.AddImaging().Configure(o => (o.MaxPixels, o.MaxConcurrentPixels) = (40_000_000, 39_999_999));
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ImagingOptions>>().Value);
+
+        Assert.Contains("Imaging:MaxConcurrentPixels (39999999) must be at least Imaging:MaxPixels (40000000)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pixel_budget_equal_to_the_largest_accepted_image_is_valid()
+    {
+        var services = new ServiceCollection();
+        services.AddImaging().Configure(o => (o.MaxPixels, o.MaxConcurrentPixels) = (40_000_000, 40_000_000));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(40_000_000, provider.GetRequiredService<IOptions<ImagingOptions>>().Value.MaxConcurrentPixels);
     }
 }

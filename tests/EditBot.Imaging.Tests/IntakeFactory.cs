@@ -1,3 +1,4 @@
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ internal static class IntakeFactory
     {
         var options = new ImagingOptions();
         configure?.Invoke(options);
-        return new ImageIntake(Options.Create(options));
+        var configured = Options.Create(options);
+        return new ImageIntake(configured, new PixelBudget(configured));
     }
 
     public static PreparedEdit Accepted(IntakeResult result)

@@ -37,6 +37,9 @@ internal sealed class EncodedImage : IDisposable
     /// <summary>Height once EXIF orientation is applied.</summary>
     public int Height { get; }
 
+    /// <summary>Width x height as stored: what a full decode allocates, and what a decode takes from the <see cref="PixelBudget"/>.</summary>
+    public long Pixels => PixelsOf(Codec);
+
     public static EncodedImage? Open(ReadOnlyMemory<byte> bytes, ImagingOptions options, InputKind kind, out ImageRejection? rejection)
     {
         var subject = kind == InputKind.Image ? "The image" : "The mask";
@@ -72,7 +75,7 @@ internal sealed class EncodedImage : IDisposable
             return null;
         }
 
-        var pixels = (long)codec.Info.Width * codec.Info.Height;
+        var pixels = PixelsOf(codec);
         if (pixels > options.MaxPixels)
         {
             rejection = new(RejectionCode.TooManyPixels, kind,
@@ -88,6 +91,8 @@ internal sealed class EncodedImage : IDisposable
     public static ImageRejection Damaged(InputKind kind, SniffedFormat format) =>
         new(RejectionCode.DamagedFile, kind,
             $"{(kind == InputKind.Image ? "The image" : "The mask")} looks like a {format.ToString().ToUpperInvariant()} file but is damaged or incomplete (perhaps the upload was cut short). Export it again and retry.");
+
+    private static long PixelsOf(SKCodec codec) => (long)codec.Info.Width * codec.Info.Height;
 
     public void Dispose()
     {

@@ -10,18 +10,24 @@ namespace EditBot.Imaging.Intake;
 /// <summary>
 /// Checks and normalizes what a user sent (image, optional mask or region, size) into what the model accepts.
 /// Bad input never throws: it comes back as an <see cref="ImageRejection"/> with a message for the user.
+/// Every decode takes its pixels from the <see cref="PixelBudget"/> first, so a flood of large images waits its turn.
 /// Thread-safe; one instance serves the whole process.
 /// </summary>
-public sealed class ImageIntake(IOptions<ImagingOptions> options)
+public sealed class ImageIntake(IOptions<ImagingOptions> options, PixelBudget budget)
 {
     private static readonly SKColorSpace Srgb = SKColorSpace.CreateSrgb();
     private readonly ImagingOptions _options = options.Value;
+
+    /// <summary>Test hook: awaited with the image's stored pixel count while its decoded bitmap is held.</summary>
+    internal Func<long, Task>? WhileDecoded { get; set; }
 
     /// <param name="image">The downloaded image file, any accepted format.</param>
     /// <param name="mask">The downloaded mask file, if the user attached one (white or transparent = edit).</param>
     /// <param name="region">A region preset, used when there is no mask; see <see cref="RegionSpec.TryParse"/>.</param>
     /// <param name="size">"auto" (or null) for the size closest to the image's shape, or a concrete size such as "1536x1024".</param>
-    public IntakeResult Prepare(ReadOnlyMemory<byte> image, byte[]? mask = null, RegionSpec? region = null, string? size = null)
+    /// <param name="cancellationToken">Ends a wait for the pixel budget; a decode that has started runs to its end.</param>
+    public async Task<IntakeResult> PrepareAsync(ReadOnlyMemory<byte> image, byte[]? mask = null, RegionSpec? region = null, string? size = null,
+        CancellationToken cancellationToken = default)
     {
         OutputSize? requested = null;
         if (!OutputSize.IsAuto(size) && !OutputSize.TryParse(size, out requested))
@@ -41,7 +47,7 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
             notes.Add($"{encoded.Format.ToString().ToUpperInvariant()}: the image is animated; only the first frame was used.");
         }
 
-        var prepared = PrepareImage(encoded, notes);
+        var prepared = await PrepareImageAsync(encoded, notes, cancellationToken);
         if (prepared is null)
         {
             return EncodedImage.Damaged(InputKind.Image, encoded.Format);
@@ -51,7 +57,10 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
         byte[]? maskPng = null;
         if (mask is { } maskBytes)
         {
-            maskPng = MaskNormalizer.Normalize(maskBytes, encoded.Width, encoded.Height, width, height, _options, notes, out var maskRejection);
+            // The image's pixels went back to the budget before the mask takes its own: one preparation never holds
+            // pixels while it waits for more, so preparations cannot block each other for good.
+            (maskPng, var maskRejection) = await MaskNormalizer.NormalizeAsync(
+                maskBytes, encoded.Width, encoded.Height, width, height, _options, budget, notes, cancellationToken);
             if (maskRejection is not null)
             {
                 return maskRejection;
@@ -71,8 +80,8 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
         return new PreparedEdit(bytes, mediaType, width, height, maskPng, outputSize, passedThrough, notes);
     }
 
-    private (ReadOnlyMemory<byte> Bytes, string MediaType, int Width, int Height, bool PassedThrough)? PrepareImage(
-        EncodedImage encoded, List<string> notes)
+    private async Task<(ReadOnlyMemory<byte> Bytes, string MediaType, int Width, int Height, bool PassedThrough)?> PrepareImageAsync(
+        EncodedImage encoded, List<string> notes, CancellationToken cancellationToken)
     {
         var fits = Math.Max(encoded.Width, encoded.Height) <= _options.MaxLongSide;
         if (fits && PassThroughCheck.IsEligible(encoded))
@@ -80,10 +89,17 @@ public sealed class ImageIntake(IOptions<ImagingOptions> options)
             return (encoded.Bytes, FormatSniffer.Label(encoded.Format).MediaType, encoded.Width, encoded.Height, true);
         }
 
+        // Declared first, disposed last: the pixels go back once the bitmap is freed.
+        using var lease = await budget.AcquireAsync(encoded.Pixels, cancellationToken);
         using var bitmap = PixelDecoder.Decode(encoded, _options.MaxLongSide, SKColorType.Rgba8888, SKAlphaType.Premul, Srgb, out _);
         if (bitmap is null)
         {
             return null;
+        }
+
+        if (WhileDecoded is { } hook)
+        {
+            await hook(encoded.Pixels);
         }
 
         if (!fits)

@@ -1,4 +1,4 @@
 namespace EditBot.Imaging.Intake;
 
-/// <summary>The outcome of <see cref="ImageIntake.Prepare"/>: a <see cref="PreparedEdit"/> or an <see cref="ImageRejection"/>.</summary>
+/// <summary>The outcome of <see cref="ImageIntake.PrepareAsync"/>: a <see cref="PreparedEdit"/> or an <see cref="ImageRejection"/>.</summary>
 public abstract record IntakeResult;

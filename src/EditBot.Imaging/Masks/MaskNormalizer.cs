@@ -17,28 +17,28 @@ internal static class MaskNormalizer
     /// <param name="imageHeight">Upright height of the user's original image.</param>
     /// <param name="outputWidth">Width of the image actually sent (the mask must match it exactly).</param>
     /// <param name="outputHeight">Height of the image actually sent.</param>
-    public static byte[]? Normalize(ReadOnlyMemory<byte> maskBytes, int imageWidth, int imageHeight, int outputWidth, int outputHeight,
-        ImagingOptions options, List<string> notes, out ImageRejection? rejection)
+    /// <returns>The mask as a greyscale PNG, or a rejection for the user.</returns>
+    public static async Task<(byte[]? Png, ImageRejection? Rejection)> NormalizeAsync(ReadOnlyMemory<byte> maskBytes, int imageWidth, int imageHeight,
+        int outputWidth, int outputHeight, ImagingOptions options, PixelBudget budget, List<string> notes, CancellationToken cancellationToken)
     {
-        using var mask = EncodedImage.Open(maskBytes, options, InputKind.Mask, out rejection);
+        using var mask = EncodedImage.Open(maskBytes, options, InputKind.Mask, out var rejection);
         if (mask is null)
         {
-            return null;
+            return (null, rejection);
         }
 
         var ratioDifference = Math.Abs(((double)mask.Width / mask.Height) / ((double)imageWidth / imageHeight) - 1);
         if (ratioDifference > options.MaskAspectTolerance)
         {
-            rejection = new(RejectionCode.MaskAspectMismatch, InputKind.Mask, string.Create(CultureInfo.InvariantCulture,
-                $"The mask is {mask.Width}x{mask.Height} but the image is {imageWidth}x{imageHeight}: their shapes differ. Make the mask the same size as the image (white = edit, black = keep), or use a region instead."));
-            return null;
+            return (null, new(RejectionCode.MaskAspectMismatch, InputKind.Mask, string.Create(CultureInfo.InvariantCulture,
+                $"The mask is {mask.Width}x{mask.Height} but the image is {imageWidth}x{imageHeight}: their shapes differ. Make the mask the same size as the image (white = edit, black = keep), or use a region instead.")));
         }
 
+        using var lease = await budget.AcquireAsync(mask.Pixels, cancellationToken);
         using var decoded = PixelDecoder.Decode(mask, Math.Max(outputWidth, outputHeight), SKColorType.Rgba8888, SKAlphaType.Unpremul, null, out _);
         if (decoded is null)
         {
-            rejection = EncodedImage.Damaged(InputKind.Mask, mask.Format);
-            return null;
+            return (null, EncodedImage.Damaged(InputKind.Mask, mask.Format));
         }
 
         var strength = EditStrength(decoded);
@@ -50,9 +50,8 @@ internal static class MaskNormalizer
         var edited = Threshold(strength, options.MaskThreshold);
         if (edited == 0)
         {
-            rejection = new(RejectionCode.MaskSelectsNothing, InputKind.Mask,
-                "The mask is all black, so it marks nothing to edit. Paint the area to change white (or transparent) and keep the rest black.");
-            return null;
+            return (null, new(RejectionCode.MaskSelectsNothing, InputKind.Mask,
+                "The mask is all black, so it marks nothing to edit. Paint the area to change white (or transparent) and keep the rest black."));
         }
 
         if (edited == strength.Length)
@@ -60,7 +59,7 @@ internal static class MaskNormalizer
             notes.Add("The mask covers the whole image, so the whole picture may change.");
         }
 
-        return ImageEncoder.GreyPng(strength, outputWidth, outputHeight, options.PngCompressionLevel);
+        return (ImageEncoder.GreyPng(strength, outputWidth, outputHeight, options.PngCompressionLevel), null);
     }
 
     /// <summary>0 = keep, 255 = edit, per pixel.</summary>

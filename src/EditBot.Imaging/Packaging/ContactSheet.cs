@@ -10,7 +10,7 @@ namespace EditBot.Imaging.Packaging;
 /// One JPEG showing several results side by side (left to right, top to bottom), so a user can compare them
 /// without opening each attachment.
 /// </summary>
-public sealed class ContactSheet(IOptions<ImagingOptions> options)
+public sealed class ContactSheet(IOptions<ImagingOptions> options, PixelBudget budget)
 {
     private const int Gap = 8;
     private static readonly SKColor Background = new(0x2B, 0x2D, 0x31);
@@ -18,13 +18,18 @@ public sealed class ContactSheet(IOptions<ImagingOptions> options)
     private readonly ImagingOptions _options = options.Value;
 
     /// <summary>Renders the grid as JPEG; unreadable images leave their cell empty.</summary>
-    public byte[] Render(IReadOnlyList<ReadOnlyMemory<byte>> images)
+    public async Task<byte[]> RenderAsync(IReadOnlyList<ReadOnlyMemory<byte>> images, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfZero(images.Count);
-        var thumbnails = images.Select(Thumbnail).ToList();
+        var thumbnails = new List<SKBitmap?>(images.Count);
         try
         {
+            foreach (var image in images)
+            {
+                thumbnails.Add(await ThumbnailAsync(image, cancellationToken));
+            }
+
             var cellWidth = Math.Max(1, thumbnails.Max(t => t?.Width ?? 0));
             var cellHeight = Math.Max(1, thumbnails.Max(t => t?.Height ?? 0));
             var columns = (int)Math.Ceiling(Math.Sqrt(images.Count));
@@ -57,11 +62,17 @@ public sealed class ContactSheet(IOptions<ImagingOptions> options)
         }
     }
 
-    private SKBitmap? Thumbnail(ReadOnlyMemory<byte> image)
+    // The pixels are held only while one image is decoded: what is kept is a thumbnail of at most one cell, and holding
+    // them while waiting for the next image's could leave sheets waiting on each other for good.
+    private async Task<SKBitmap?> ThumbnailAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
     {
         using var encoded = EncodedImage.Open(image, _options, InputKind.Image, out _);
-        return encoded is null
-            ? null
-            : PixelDecoder.Decode(encoded, _options.ContactSheetCellSize, SKColorType.Rgba8888, SKAlphaType.Premul, Srgb, out _);
+        if (encoded is null)
+        {
+            return null;
+        }
+
+        using var lease = await budget.AcquireAsync(encoded.Pixels, cancellationToken);
+        return PixelDecoder.Decode(encoded, _options.ContactSheetCellSize, SKColorType.Rgba8888, SKAlphaType.Premul, Srgb, out _);
     }
 }

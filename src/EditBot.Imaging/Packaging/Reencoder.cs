@@ -16,7 +16,8 @@ internal static class Reencoder
     private static readonly double[] Reductions = [0.75, 0.5, 0.35, 0.25];
 
     /// <returns>The smallest-loss encoding that fits, or null when the file cannot be read or made to fit.</returns>
-    public static ReencodedFile? Fit(ReadOnlyMemory<byte> original, long limit, ImagingOptions options)
+    public static async Task<ReencodedFile?> FitAsync(ReadOnlyMemory<byte> original, long limit, ImagingOptions options, PixelBudget budget,
+        CancellationToken cancellationToken)
     {
         using var encoded = EncodedImage.Open(original, options, InputKind.Image, out _);
         if (encoded is null)
@@ -24,6 +25,8 @@ internal static class Reencoder
             return null;
         }
 
+        // Held through every encoding attempt below: the decoded bitmap (and its reductions) live until the end.
+        using var lease = await budget.AcquireAsync(encoded.Pixels, cancellationToken);
         using var bitmap = PixelDecoder.Decode(encoded, Math.Max(encoded.Width, encoded.Height), SKColorType.Rgba8888,
             SKAlphaType.Premul, Srgb, out _);
         if (bitmap is null)

@@ -6,16 +6,18 @@ namespace EditBot.Imaging.Packaging;
 /// <summary>
 /// Prepares the model's results for Discord: files over the channel's per-file limit are re-encoded (and the
 /// message says so), a contact sheet leads when there are several results, and everything is grouped into as
-/// few messages as Discord's 10-file / 25 MiB rules allow.
+/// few messages as Discord's 10-file / 25 MiB rules allow. Every decode takes its pixels from the <see cref="PixelBudget"/>.
 /// </summary>
-public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactSheet contactSheet)
+public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactSheet contactSheet, PixelBudget budget)
 {
     private readonly ImagingOptions _options = options.Value;
 
     /// <param name="results">The result files in the model's order (PNG, JPEG or WebP).</param>
     /// <param name="perFileLimit">The interaction's <c>attachment_size_limit</c>; null for the configured default.</param>
     /// <param name="baseName">File name stem: "edit" gives edit-1.png, edit-2.png, edit-sheet.jpg.</param>
-    public IReadOnlyList<PackagedMessage> Package(IReadOnlyList<ReadOnlyMemory<byte>> results, long? perFileLimit = null, string baseName = "edit")
+    /// <param name="cancellationToken">Ends a wait for the <see cref="PixelBudget"/> before a decode.</param>
+    public async Task<IReadOnlyList<PackagedMessage>> PackageAsync(IReadOnlyList<ReadOnlyMemory<byte>> results, long? perFileLimit = null,
+        string baseName = "edit", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
         var limit = Math.Min(perFileLimit ?? _options.DefaultAttachmentSizeLimit, _options.MaxBytesPerMessage);
@@ -23,7 +25,7 @@ public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactShee
         var leftOut = new List<string>();
         if (results.Count > 1)
         {
-            var sheet = contactSheet.Render(results);
+            var sheet = await contactSheet.RenderAsync(results, cancellationToken);
             if (sheet.Length <= limit)
             {
                 files.Add((0, new PackagedFile($"{baseName}-sheet.jpg", "image/jpeg", sheet, false),
@@ -33,7 +35,7 @@ public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactShee
 
         for (var i = 0; i < results.Count; i++)
         {
-            var (file, note) = PackageOne(results[i], $"{baseName}-{i + 1}", limit);
+            var (file, note) = await PackageOneAsync(results[i], $"{baseName}-{i + 1}", limit, cancellationToken);
             if (file is null)
             {
                 leftOut.Add(note!);
@@ -47,7 +49,8 @@ public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactShee
         return Group(files, leftOut);
     }
 
-    private (PackagedFile? File, string? Note) PackageOne(ReadOnlyMemory<byte> result, string stem, long limit)
+    private async Task<(PackagedFile? File, string? Note)> PackageOneAsync(ReadOnlyMemory<byte> result, string stem, long limit,
+        CancellationToken cancellationToken)
     {
         var (mediaType, extension) = FormatSniffer.Label(FormatSniffer.Sniff(result.Span));
         var name = $"{stem}.{extension}";
@@ -56,7 +59,7 @@ public sealed class ResultPackager(IOptions<ImagingOptions> options, ContactShee
             return (new PackagedFile(name, mediaType, result, false), null);
         }
 
-        var fitted = Reencoder.Fit(result, limit, _options);
+        var fitted = await Reencoder.FitAsync(result, limit, _options, budget, cancellationToken);
         if (fitted is null)
         {
             return (null, $"{name} ({Units.Megabytes(result.Length)}) is over this channel's {Units.Megabytes(limit)} upload limit and could not be made smaller, so it was left out.");

@@ -44,7 +44,7 @@ public static class EditVerb
         var image = await File.ReadAllBytesAsync(parsed.ImagePath);
         var mask = parsed.MaskPath is null ? null : await File.ReadAllBytesAsync(parsed.MaskPath);
 
-        var prepared = intake.Prepare(image, mask, region, parsed.Size);
+        var prepared = await intake.PrepareAsync(image, mask, region, parsed.Size);
         if (prepared is ImageRejection rejection)
         {
             await Console.Error.WriteLineAsync($"edit: {rejection.Message}");

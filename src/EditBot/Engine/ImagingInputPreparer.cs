@@ -13,19 +13,19 @@ public sealed class ImagingInputPreparer(ImageIntake intake) : IInputPreparer
 {
     private static readonly HashSet<string> ApiReady = new(StringComparer.OrdinalIgnoreCase) { "image/png", "image/jpeg", "image/webp" };
 
-    public Task<PreparedInputs> PrepareAsync(Job job, Blob image, Blob? mask, CancellationToken cancellationToken)
+    public async Task<PreparedInputs> PrepareAsync(Job job, Blob image, Blob? mask, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(image);
         if (ApiReady.Contains(image.MediaType) && (mask is null || mask.MediaType == "image/png"))
         {
-            return Task.FromResult(new PreparedInputs(image.Content, image.MediaType, mask?.Content, mask?.MediaType));
+            return new PreparedInputs(image.Content, image.MediaType, mask?.Content, mask?.MediaType);
         }
 
-        var result = intake.Prepare(image.Content, mask?.Content, region: null, size: job.Request.Size);
+        var result = await intake.PrepareAsync(image.Content, mask?.Content, region: null, size: job.Request.Size, cancellationToken);
         return result switch
         {
-            PreparedEdit prepared => Task.FromResult(new PreparedInputs(prepared.Image, prepared.MediaType, prepared.Mask, prepared.Mask is null ? null : "image/png")),
+            PreparedEdit prepared => new PreparedInputs(prepared.Image, prepared.MediaType, prepared.Mask, prepared.Mask is null ? null : "image/png"),
             ImageRejection rejection => throw new InvalidDataException(rejection.Message),
             _ => throw new InvalidOperationException("Unexpected intake result."),
         };

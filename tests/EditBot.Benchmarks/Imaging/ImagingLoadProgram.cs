@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using EditBot.Imaging;
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Packaging;
 using Microsoft.Extensions.Options;
@@ -52,16 +53,17 @@ public sealed class ImagingLoadProgram : ILoadProgram
         var resultPaths = results.Select((r, i) => Save(dir, $"result{i}.png", r.ToArray())).ToList();
 
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options);
-        var sheet = new ContactSheet(options);
-        var packager = new ResultPackager(options, sheet);
-        var prepared = (PreparedEdit)intake.Prepare(photo);
+        var budget = new PixelBudget(options);
+        var intake = new ImageIntake(options, budget);
+        var sheet = new ContactSheet(options, budget);
+        var packager = new ResultPackager(options, sheet, budget);
+        var prepared = (PreparedEdit)intake.PrepareAsync(photo).GetAwaiter().GetResult();
         var rows = new List<string>();
         var vips = VipsRunner.IsAvailable();
 
         const long photoDecoded = 4000L * 3000 * 4;
         const long resultDecoded = 1536L * 1024 * 4;
-        rows.Add(InProcess("prepare 12 MP JPEG → PNG", 1, photoDecoded, 8 * scale, () => intake.Prepare(photo), "prepare", [photoPath]));
+        rows.Add(InProcess("prepare 12 MP JPEG → PNG", 1, photoDecoded, 8 * scale, () => intake.PrepareAsync(photo).GetAwaiter().GetResult(), "prepare", [photoPath]));
         if (vips)
         {
             var target = Math.Max(prepared.Width, prepared.Height).ToString(CultureInfo.InvariantCulture);
@@ -69,7 +71,7 @@ public sealed class ImagingLoadProgram : ILoadProgram
                 "vips", ["thumbnail", photoPath, Path.Combine(dir, "out.png[compression=3,filter=sub]"), target]));
         }
 
-        rows.Add(InProcess("pass-through 1536x1024 JPEG", 1, resultDecoded, 400 * scale, () => intake.Prepare(small), "prepare", [smallPath]));
+        rows.Add(InProcess("pass-through 1536x1024 JPEG", 1, resultDecoded, 400 * scale, () => intake.PrepareAsync(small).GetAwaiter().GetResult(), "prepare", [smallPath]));
         if (vips)
         {
             rows.Add(Vips("pass-through 1536x1024 JPEG", "vipsheader (header only)", 1, resultDecoded, 20 * scale, "vipsheader", [smallPath]));
@@ -77,15 +79,15 @@ public sealed class ImagingLoadProgram : ILoadProgram
         }
 
         rows.Add(InProcess("re-encode 4 results (lossless WebP) + contact sheet", 4, resultDecoded, 2 * scale,
-            () => packager.Package(results, PeakMemoryProbe.PackageLimit), "package", resultPaths));
-        foreach (var note in packager.Package(results, PeakMemoryProbe.PackageLimit).SelectMany(m => m.Notes))
+            () => packager.PackageAsync(results, PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult(), "package", resultPaths));
+        foreach (var note in packager.PackageAsync(results, PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult().SelectMany(m => m.Notes))
         {
             Console.WriteLine($"packaging note: {note}");
         }
 
         rows.Add(InProcess("re-encode 1 result (lossless WebP)", 1, resultDecoded, 4 * scale,
-            () => packager.Package(results.Take(1).ToList(), PeakMemoryProbe.PackageLimit), "package", resultPaths.Take(1).ToList()));
-        rows.Add(InProcess("contact sheet of 4 results alone", 4, resultDecoded, 4 * scale, () => sheet.Render(results), null, []));
+            () => packager.PackageAsync(results.Take(1).ToList(), PeakMemoryProbe.PackageLimit).GetAwaiter().GetResult(), "package", resultPaths.Take(1).ToList()));
+        rows.Add(InProcess("contact sheet of 4 results alone", 4, resultDecoded, 4 * scale, () => sheet.RenderAsync(results).GetAwaiter().GetResult(), null, []));
         if (vips)
         {
             rows.Add(VipsBatch("re-encode 4 results (lossless WebP)", "vips webpsave --lossless (effort 4), ×4", resultDecoded, 2 * scale,

@@ -1,7 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using EditBot.Imaging;
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Packaging;
 using Microsoft.Extensions.Options;
@@ -24,30 +23,17 @@ internal static class PeakMemoryProbe
     /// <summary>Parent side: runs this program again as a child for <paramref name="operation"/>.</summary>
     public static long? Measure(string operation, IReadOnlyList<string> files)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        }
-
-        foreach (var argument in (string[])["load", "imaging", Flag, operation, .. files])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start)!;
-        var output = child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("PEAK ", StringComparison.Ordinal));
-        return line is null ? null : long.Parse(line[5..], CultureInfo.InvariantCulture);
+        var peak = ChildRun.Line(["load", "imaging", Flag, operation, .. files], "PEAK ");
+        return peak is null ? null : long.Parse(peak, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Child side: prints "PEAK bytes".</summary>
     public static int Run(string operation, string[] files)
     {
         var options = Options.Create(new ImagingOptions());
-        var intake = new ImageIntake(options);
-        var packager = new ResultPackager(options, new ContactSheet(options));
+        var budget = new PixelBudget(options);
+        var intake = new ImageIntake(options, budget);
+        var packager = new ResultPackager(options, new ContactSheet(options, budget), budget);
         var inputs = files.Select(f => (ReadOnlyMemory<byte>)File.ReadAllBytes(f)).ToList();
         var tinyJpeg = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Jpeg, 90, 9);
         var tinyPng = BenchmarkImages.Photo(64, 48, SKEncodedImageFormat.Png, 0, 9);
@@ -55,12 +41,12 @@ internal static class PeakMemoryProbe
         switch (operation)
         {
             case "package":
-                warmUp = () => packager.Package([tinyPng, tinyPng], tinyPng.Length - 1);
-                measured = () => packager.Package(inputs, PackageLimit);
+                warmUp = () => packager.PackageAsync([tinyPng, tinyPng], tinyPng.Length - 1).GetAwaiter().GetResult();
+                measured = () => packager.PackageAsync(inputs, PackageLimit).GetAwaiter().GetResult();
                 break;
             default:
-                warmUp = () => intake.Prepare(tinyJpeg);
-                measured = () => intake.Prepare(inputs[0]);
+                warmUp = () => intake.PrepareAsync(tinyJpeg).GetAwaiter().GetResult();
+                measured = () => intake.PrepareAsync(inputs[0]).GetAwaiter().GetResult();
                 break;
         }
 

@@ -12,9 +12,9 @@ public sealed class BadInputCorpusTests
     private readonly ImageIntake _intake = IntakeFactory.Create();
 
     [Fact]
-    public void Zero_bytes_is_refused_as_empty()
+    public async Task Zero_bytes_is_refused_as_empty()
     {
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(Array.Empty<byte>()), RejectionCode.EmptyFile);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(Array.Empty<byte>()), RejectionCode.EmptyFile);
         Assert.Contains("empty", rejection.Message, StringComparison.Ordinal);
         Assert.Equal(InputKind.Image, rejection.Input);
     }
@@ -22,22 +22,22 @@ public sealed class BadInputCorpusTests
     [Theory]
     [InlineData(SKEncodedImageFormat.Png)]
     [InlineData(SKEncodedImageFormat.Jpeg)]
-    public void Truncated_file_is_refused_as_damaged(SKEncodedImageFormat format)
+    public async Task Truncated_file_is_refused_as_damaged(SKEncodedImageFormat format)
     {
         var whole = TestImages.Noise(256, 256, format);
         var truncated = whole.AsMemory(0, whole.Length / 2);
 
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(truncated), RejectionCode.DamagedFile);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(truncated), RejectionCode.DamagedFile);
 
         Assert.Contains("damaged or incomplete", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Text_named_png_is_refused_naming_the_accepted_formats()
+    public async Task Text_named_png_is_refused_naming_the_accepted_formats()
     {
         var text = Encoding.UTF8.GetBytes("This is not a picture, just notes.txt renamed to picture.png\n");
 
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(text), RejectionCode.UnsupportedFormat);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(text), RejectionCode.UnsupportedFormat);
 
         Assert.Contains("text", rejection.Message, StringComparison.Ordinal);
         Assert.Contains("PNG, JPEG, WebP, GIF (first frame only) and BMP", rejection.Message, StringComparison.Ordinal);
@@ -48,7 +48,7 @@ public sealed class BadInputCorpusTests
     [InlineData("avif", "AVIF")]
     [InlineData("svg", "SVG")]
     [InlineData("pdf", "PDF")]
-    public void Formats_the_model_cannot_take_are_named_in_the_refusal(string kind, string named)
+    public async Task Formats_the_model_cannot_take_are_named_in_the_refusal(string kind, string named)
     {
         byte[] bytes = kind switch
         {
@@ -58,22 +58,22 @@ public sealed class BadInputCorpusTests
             _ => Encoding.ASCII.GetBytes("%PDF-1.7\n%\u00e2\u00e3\n1 0 obj"),
         };
 
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(bytes), RejectionCode.UnsupportedFormat);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(bytes), RejectionCode.UnsupportedFormat);
 
         Assert.Contains(named, rejection.Message, StringComparison.Ordinal);
         Assert.Contains("I accept PNG", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Decompression_bomb_is_refused_from_its_header_without_allocating_its_pixels()
+    public async Task Decompression_bomb_is_refused_from_its_header_without_allocating_its_pixels()
     {
         var bomb = PngWriter.Bomb(60000, 60000);
         Assert.True(bomb.Length < 1000);
-        _intake.Prepare(TestImages.Solid(8, 8, SKColors.Red)); // warm up Skia and the JIT outside the measurement
+        await _intake.PrepareAsync(TestImages.Solid(8, 8, SKColors.Red)); // warm up Skia and the JIT outside the measurement
         var before = GC.GetAllocatedBytesForCurrentThread();
         var workingSetBefore = Environment.WorkingSet;
 
-        var result = _intake.Prepare(bomb);
+        var result = await _intake.PrepareAsync(bomb);
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         var rejection = IntakeFactory.Rejected(result, RejectionCode.TooManyPixels);
@@ -84,21 +84,21 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void File_over_the_byte_limit_is_refused_before_it_is_read()
+    public async Task File_over_the_byte_limit_is_refused_before_it_is_read()
     {
         var intake = IntakeFactory.Create(o => o.MaxBytes = 1000);
 
-        var rejection = IntakeFactory.Rejected(intake.Prepare(TestImages.Noise(64, 64)), RejectionCode.FileTooLarge);
+        var rejection = IntakeFactory.Rejected(await intake.PrepareAsync(TestImages.Noise(64, 64)), RejectionCode.FileTooLarge);
 
         Assert.Contains("the limit is 0.0 MB", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void One_by_one_pixel_is_accepted_untouched()
+    public async Task One_by_one_pixel_is_accepted_untouched()
     {
         var png = TestImages.Solid(1, 1, SKColors.Red);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(png));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(png));
 
         Assert.True(edit.PassedThrough);
         Assert.Equal(png, edit.Image.ToArray());
@@ -107,9 +107,9 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Sixteen_bit_png_is_converted_to_eight_bit()
+    public async Task Sixteen_bit_png_is_converted_to_eight_bit()
     {
-        var edit = IntakeFactory.Accepted(_intake.Prepare(PngWriter.SixteenBitRgb(32, 8)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(PngWriter.SixteenBitRgb(32, 8)));
 
         Assert.False(edit.PassedThrough);
         Assert.Equal("image/png", edit.MediaType);
@@ -120,11 +120,11 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Cmyk_jpeg_is_converted_to_rgb()
+    public async Task Cmyk_jpeg_is_converted_to_rgb()
     {
         var cyan = CmykJpegWriter.Write(32, 16, [0, 255, 255, 255]); // inverted CMYK: full cyan ink, nothing else
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(cyan));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(cyan));
 
         Assert.False(edit.PassedThrough);
         Assert.Equal("image/png", edit.MediaType);
@@ -134,11 +134,11 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Animated_gif_uses_its_first_frame_and_says_so()
+    public async Task Animated_gif_uses_its_first_frame_and_says_so()
     {
         var gif = GifWriter.Animated(40, 20, 0, 1); // red, then blue
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(gif));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(gif));
 
         Assert.Contains(edit.Notes, n => n.Contains("GIF", StringComparison.Ordinal) && n.Contains("only the first frame", StringComparison.Ordinal));
         Assert.Equal("image/png", edit.MediaType);
@@ -148,22 +148,22 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Greyscale_png_is_accepted_untouched()
+    public async Task Greyscale_png_is_accepted_untouched()
     {
         using var grey = new SKBitmap(new SKImageInfo(30, 20, SKColorType.Gray8, SKAlphaType.Opaque));
         grey.Erase(new SKColor(128, 128, 128));
         var png = TestImages.Encode(grey, SKEncodedImageFormat.Png);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(png));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(png));
 
         Assert.True(edit.PassedThrough);
         Assert.Equal((30, 20), (edit.Width, edit.Height));
     }
 
     [Fact]
-    public void Palette_png_with_transparency_keeps_its_transparency()
+    public async Task Palette_png_with_transparency_keeps_its_transparency()
     {
-        var edit = IntakeFactory.Accepted(_intake.Prepare(PngWriter.PaletteWithTransparency(16, 16)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(PngWriter.PaletteWithTransparency(16, 16)));
 
         Assert.Equal("image/png", edit.MediaType);
         using var output = TestImages.Decode(edit.Image);
@@ -173,10 +173,10 @@ public sealed class BadInputCorpusTests
     }
 
     [Fact]
-    public void Bmp_and_webp_are_accepted()
+    public async Task Bmp_and_webp_are_accepted()
     {
-        var bmp = IntakeFactory.Accepted(_intake.Prepare(BmpWriter.Solid(20, 30, 0, 0, 255)));
-        var webp = IntakeFactory.Accepted(_intake.Prepare(TestImages.Solid(20, 30, SKColors.Blue, SKEncodedImageFormat.Webp)));
+        var bmp = IntakeFactory.Accepted(await _intake.PrepareAsync(BmpWriter.Solid(20, 30, 0, 0, 255)));
+        var webp = IntakeFactory.Accepted(await _intake.PrepareAsync(TestImages.Solid(20, 30, SKColors.Blue, SKEncodedImageFormat.Webp)));
 
         Assert.Equal("image/png", bmp.MediaType); // BMP is not an API format: re-encoded
         using var bmpPixels = TestImages.Decode(bmp.Image);

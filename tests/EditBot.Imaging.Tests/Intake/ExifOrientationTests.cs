@@ -26,14 +26,14 @@ public sealed class ExifOrientationTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
-    public void Exif_orientation_is_applied(int orientation)
+    public async Task Exif_orientation_is_applied(int orientation)
     {
         var swapped = orientation >= 5;
         using var stored = TestImages.Draw(swapped ? Height : Width, swapped ? Width : Height,
             (sx, sy) => Upright(UprightPoint(orientation, sx, sy)));
         var jpeg = ExifWriter.WithOrientation(TestImages.Encode(stored, SKEncodedImageFormat.Jpeg, 100), orientation);
 
-        var edit = IntakeFactory.Accepted(IntakeFactory.Create().Prepare(jpeg));
+        var edit = IntakeFactory.Accepted(await IntakeFactory.Create().PrepareAsync(jpeg));
 
         Assert.Equal((Width, Height), (edit.Width, edit.Height));
         Assert.Equal(orientation == 1, edit.PassedThrough);

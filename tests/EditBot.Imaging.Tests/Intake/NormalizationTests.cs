@@ -15,27 +15,27 @@ public sealed class NormalizationTests
     [InlineData(4000, 1000, 1536, 1024)]
     [InlineData(1000, 1300, 1024, 1536)]
     [InlineData(1, 3, 1024, 1536)]
-    public void Auto_size_picks_the_closest_aspect_ratio(int width, int height, int expectedWidth, int expectedHeight) =>
+    public async Task Auto_size_picks_the_closest_aspect_ratio(int width, int height, int expectedWidth, int expectedHeight) =>
         Assert.Equal(new OutputSize(expectedWidth, expectedHeight), OutputSize.ClosestTo(width, height));
 
     [Fact]
-    public void Concrete_size_is_kept_and_a_bad_one_is_refused()
+    public async Task Concrete_size_is_kept_and_a_bad_one_is_refused()
     {
         var png = TestImages.Solid(40, 20, SKColors.Red);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(png, size: "1024X1536"));
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(png, size: "800x600"), RejectionCode.InvalidSize);
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(png, size: "1024X1536"));
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(png, size: "800x600"), RejectionCode.InvalidSize);
 
         Assert.Equal(OutputSize.Portrait, edit.Size);
         Assert.Contains("auto, 1024x1024, 1024x1536 or 1536x1024", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Acceptable_jpeg_is_passed_through_byte_for_byte()
+    public async Task Acceptable_jpeg_is_passed_through_byte_for_byte()
     {
         var jpeg = TestImages.Noise(300, 200, SKEncodedImageFormat.Jpeg);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(jpeg));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(jpeg));
 
         Assert.True(edit.PassedThrough);
         Assert.Equal("image/jpeg", edit.MediaType);
@@ -45,7 +45,7 @@ public sealed class NormalizationTests
     }
 
     [Fact]
-    public void Wide_gamut_image_is_converted_to_srgb()
+    public async Task Wide_gamut_image_is_converted_to_srgb()
     {
         var displayP3 = SKColorSpace.CreateRgb(SKColorSpaceTransferFn.Srgb, SKColorSpaceXyz.DisplayP3);
         using var bitmap = new SKBitmap(new SKImageInfo(32, 32, SKColorType.Rgba8888, SKAlphaType.Opaque, displayP3));
@@ -59,7 +59,7 @@ public sealed class NormalizationTests
             Assert.True(raw.GetPixel(16, 16).Red > 40, $"...and stores other numbers: {raw.GetPixel(16, 16)}");
         }
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(png));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(png));
 
         Assert.False(edit.PassedThrough);
         using var output = SKCodec.Create(SKData.CreateCopy(edit.Image.Span));
@@ -69,11 +69,11 @@ public sealed class NormalizationTests
     }
 
     [Fact]
-    public void Large_jpeg_is_decoded_scaled_down_and_sent_as_png()
+    public async Task Large_jpeg_is_decoded_scaled_down_and_sent_as_png()
     {
         var jpeg = TestImages.Noise(3000, 2000, SKEncodedImageFormat.Jpeg);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(jpeg));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(jpeg));
 
         Assert.False(edit.PassedThrough);
         Assert.Equal("image/png", edit.MediaType);
@@ -85,11 +85,11 @@ public sealed class NormalizationTests
     }
 
     [Fact]
-    public void Large_png_is_resampled_to_the_long_side_bound()
+    public async Task Large_png_is_resampled_to_the_long_side_bound()
     {
         var intake = IntakeFactory.Create(o => o.MaxLongSide = 500);
 
-        var edit = IntakeFactory.Accepted(intake.Prepare(TestImages.Solid(1000, 2000, SKColors.Green)));
+        var edit = IntakeFactory.Accepted(await intake.PrepareAsync(TestImages.Solid(1000, 2000, SKColors.Green)));
 
         Assert.Equal((250, 500), (edit.Width, edit.Height));
         Assert.Equal(OutputSize.Portrait, edit.Size);

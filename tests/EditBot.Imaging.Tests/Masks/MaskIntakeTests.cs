@@ -11,11 +11,11 @@ public sealed class MaskIntakeTests
     private readonly byte[] _image = TestImages.Solid(400, 200, SKColors.Orange);
 
     [Fact]
-    public void Mask_with_another_aspect_ratio_is_refused_giving_both_sizes()
+    public async Task Mask_with_another_aspect_ratio_is_refused_giving_both_sizes()
     {
         var mask = TestImages.Solid(300, 300, SKColors.White);
 
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(_image, mask), RejectionCode.MaskAspectMismatch);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(_image, mask), RejectionCode.MaskAspectMismatch);
 
         Assert.Equal(InputKind.Mask, rejection.Input);
         Assert.Contains("300x300", rejection.Message, StringComparison.Ordinal);
@@ -23,17 +23,17 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void All_black_mask_is_refused_because_it_marks_nothing()
+    public async Task All_black_mask_is_refused_because_it_marks_nothing()
     {
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(_image, TestImages.Solid(400, 200, SKColors.Black)), RejectionCode.MaskSelectsNothing);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(_image, TestImages.Solid(400, 200, SKColors.Black)), RejectionCode.MaskSelectsNothing);
 
         Assert.Contains("all black", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void All_white_mask_is_accepted_with_a_note()
+    public async Task All_white_mask_is_accepted_with_a_note()
     {
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Solid(400, 200, SKColors.White)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Solid(400, 200, SKColors.White)));
 
         Assert.Contains(edit.Notes, n => n.Contains("covers the whole image", StringComparison.Ordinal));
         var mask = Pixels(edit.Mask!);
@@ -41,20 +41,20 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Empty_mask_file_is_refused_as_the_mask()
+    public async Task Empty_mask_file_is_refused_as_the_mask()
     {
-        var rejection = IntakeFactory.Rejected(_intake.Prepare(_image, Array.Empty<byte>()), RejectionCode.EmptyFile);
+        var rejection = IntakeFactory.Rejected(await _intake.PrepareAsync(_image, Array.Empty<byte>()), RejectionCode.EmptyFile);
 
         Assert.Equal(InputKind.Mask, rejection.Input);
         Assert.StartsWith("The mask", rejection.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Black_and_white_mask_of_another_size_is_resized_to_the_image()
+    public async Task Black_and_white_mask_of_another_size_is_resized_to_the_image()
     {
         using var drawn = TestImages.Draw(200, 100, (x, _) => x < 100 ? SKColors.White : SKColors.Black);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
         var (mask, width, height) = Decode(edit.Mask!);
         Assert.Equal((400, 200), (width, height));
@@ -64,19 +64,19 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Mask_within_one_percent_of_the_aspect_ratio_is_accepted()
+    public async Task Mask_within_one_percent_of_the_aspect_ratio_is_accepted()
     {
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Solid(402, 200, SKColors.White)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Solid(402, 200, SKColors.White)));
 
         Assert.Equal((400, 200), (Decode(edit.Mask!).Width, Decode(edit.Mask!).Height));
     }
 
     [Fact]
-    public void Transparent_areas_of_a_mask_become_white()
+    public async Task Transparent_areas_of_a_mask_become_white()
     {
         using var drawn = TestImages.Draw(400, 200, (x, _) => x < 200 ? SKColors.Transparent : SKColors.Black);
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
         var mask = Pixels(edit.Mask!);
         Assert.Equal(255, mask[(100 * 400) + 50]);
@@ -84,9 +84,9 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Palette_png_with_transparency_works_as_a_mask()
+    public async Task Palette_png_with_transparency_works_as_a_mask()
     {
-        var edit = IntakeFactory.Accepted(_intake.Prepare(TestImages.Solid(16, 16, SKColors.Gray), PngWriter.PaletteWithTransparency(16, 16)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(TestImages.Solid(16, 16, SKColors.Gray), PngWriter.PaletteWithTransparency(16, 16)));
 
         var mask = Pixels(edit.Mask!);
         Assert.Equal(0, mask[(8 * 16) + 2]); // opaque red: keep
@@ -94,11 +94,11 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Grey_is_thresholded()
+    public async Task Grey_is_thresholded()
     {
         using var drawn = TestImages.Draw(400, 200, (x, _) => x < 200 ? new SKColor(200, 200, 200) : new SKColor(90, 90, 90));
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
         var mask = Pixels(edit.Mask!);
         Assert.Equal(255, mask[(100 * 400) + 50]);
@@ -106,12 +106,12 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Mask_follows_a_downscaled_image()
+    public async Task Mask_follows_a_downscaled_image()
     {
         var intake = IntakeFactory.Create(o => o.MaxLongSide = 500);
         using var drawn = TestImages.Draw(100, 200, (_, y) => y < 100 ? SKColors.White : SKColors.Black);
 
-        var edit = IntakeFactory.Accepted(intake.Prepare(TestImages.Solid(1000, 2000, SKColors.Red), TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
+        var edit = IntakeFactory.Accepted(await intake.PrepareAsync(TestImages.Solid(1000, 2000, SKColors.Red), TestImages.Encode(drawn, SKEncodedImageFormat.Png)));
 
         var (mask, width, height) = Decode(edit.Mask!);
         Assert.Equal((edit.Width, edit.Height), (width, height));
@@ -121,11 +121,11 @@ public sealed class MaskIntakeTests
     }
 
     [Fact]
-    public void Drawn_mask_wins_over_a_region_and_the_user_is_told()
+    public async Task Drawn_mask_wins_over_a_region_and_the_user_is_told()
     {
         Assert.True(RegionSpec.TryParse("top", null, 0, out var region, out _));
 
-        var edit = IntakeFactory.Accepted(_intake.Prepare(_image, TestImages.Solid(400, 200, SKColors.White), region));
+        var edit = IntakeFactory.Accepted(await _intake.PrepareAsync(_image, TestImages.Solid(400, 200, SKColors.White), region));
 
         Assert.Contains(edit.Notes, n => n.Contains("the mask was used", StringComparison.Ordinal));
     }

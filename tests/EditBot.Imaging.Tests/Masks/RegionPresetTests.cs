@@ -77,12 +77,12 @@ public sealed class RegionPresetTests
     }
 
     [Fact]
-    public void Region_mask_from_intake_has_the_prepared_image_size()
+    public async Task Region_mask_from_intake_has_the_prepared_image_size()
     {
         var intake = IntakeFactory.Create(o => o.MaxLongSide = 600);
         Assert.True(RegionSpec.TryParse("bottom", null, 0, out var region, out _));
 
-        var edit = IntakeFactory.Accepted(intake.Prepare(TestImages.Solid(1200, 900, SKColors.Red), region: region));
+        var edit = IntakeFactory.Accepted(await intake.PrepareAsync(TestImages.Solid(1200, 900, SKColors.Red), region: region));
 
         var (mask, width, height) = MaskIntakeTests.Decode(edit.Mask!);
         Assert.Equal((600, 450), (width, height));

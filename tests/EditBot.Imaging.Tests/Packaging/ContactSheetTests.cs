@@ -1,3 +1,4 @@
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Packaging;
 using EditBot.Imaging.Tests.Corpus;
 using Microsoft.Extensions.Options;
@@ -8,13 +9,14 @@ namespace EditBot.Imaging.Tests.Packaging;
 public sealed class ContactSheetTests
 {
     [Fact]
-    public void Four_results_make_a_two_by_two_grid_in_order()
+    public async Task Four_results_make_a_two_by_two_grid_in_order()
     {
         var colours = new[] { SKColors.Red, SKColors.Lime, SKColors.Blue, SKColors.Yellow };
         var results = colours.Select(c => (ReadOnlyMemory<byte>)TestImages.Solid(1536, 1024, c)).ToList();
-        var sheet = new ContactSheet(Options.Create(new ImagingOptions { ContactSheetCellSize = 300 }));
+        var options = Options.Create(new ImagingOptions { ContactSheetCellSize = 300 });
+        var sheet = new ContactSheet(options, new PixelBudget(options));
 
-        using var grid = TestImages.Decode(sheet.Render(results));
+        using var grid = TestImages.Decode(await sheet.RenderAsync(results));
 
         Assert.Equal((8 + (2 * 308), 8 + (2 * 208)), (grid.Width, grid.Height));
         TestImages.AssertColour(SKColors.Red, grid.GetPixel(8 + 150, 8 + 100));

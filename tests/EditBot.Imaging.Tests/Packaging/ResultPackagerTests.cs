@@ -1,3 +1,4 @@
+using EditBot.Imaging.Decoding;
 using EditBot.Imaging.Packaging;
 using EditBot.Imaging.Tests.Corpus;
 using Microsoft.Extensions.Options;
@@ -9,18 +10,21 @@ public sealed class ResultPackagerTests
 {
     private const long MiB = 1024 * 1024;
 
-    private static ResultPackager Create()
+    private static ResultPackager Create() => CreateWithBudget().Packager;
+
+    private static (ResultPackager Packager, PixelBudget Budget) CreateWithBudget()
     {
         var options = Options.Create(new ImagingOptions());
-        return new ResultPackager(options, new ContactSheet(options));
+        var budget = new PixelBudget(options);
+        return (new ResultPackager(options, new ContactSheet(options, budget), budget), budget);
     }
 
     [Fact]
-    public void Single_small_result_is_one_message_with_the_original_file()
+    public async Task Single_small_result_is_one_message_with_the_original_file()
     {
         var png = TestImages.Solid(64, 32, SKColors.Red);
 
-        var messages = Create().Package([png]);
+        var messages = await Create().PackageAsync([png]);
 
         var message = Assert.Single(messages);
         var file = Assert.Single(message.Files);
@@ -32,24 +36,24 @@ public sealed class ResultPackagerTests
     }
 
     [Fact]
-    public void Several_results_come_after_a_contact_sheet_in_one_message()
+    public async Task Several_results_come_after_a_contact_sheet_in_one_message()
     {
         var results = new[] { SKColors.Red, SKColors.Lime, SKColors.Blue, SKColors.Yellow }
             .Select(c => (ReadOnlyMemory<byte>)TestImages.Solid(300, 200, c, SKEncodedImageFormat.Jpeg)).ToList();
 
-        var message = Assert.Single(Create().Package(results, baseName: "job42"));
+        var message = Assert.Single(await Create().PackageAsync(results, baseName: "job42"));
 
         Assert.Equal(["job42-sheet.jpg", "job42-1.jpg", "job42-2.jpg", "job42-3.jpg", "job42-4.jpg"], message.Files.Select(f => f.FileName));
         Assert.Contains(message.Notes, n => n.Contains("all 4 results", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void File_over_the_per_file_limit_is_reencoded_and_the_message_says_so()
+    public async Task File_over_the_per_file_limit_is_reencoded_and_the_message_says_so()
     {
         var big = TestImages.Noise(512, 512); // incompressible: about 790 KB of PNG
         var limit = big.Length - 1000L;
 
-        var message = Assert.Single(Create().Package([big], limit));
+        var message = Assert.Single(await Create().PackageAsync([big], limit));
 
         var file = Assert.Single(message.Files);
         Assert.True(file.Reencoded);
@@ -64,7 +68,7 @@ public sealed class ResultPackagerTests
     }
 
     [Fact]
-    public void Lossless_webp_is_tried_first()
+    public async Task Lossless_webp_is_tried_first()
     {
         var flat = TestImages.Solid(800, 600, SKColors.Teal);
         using (var bitmap = TestImages.Decode(flat))
@@ -72,18 +76,18 @@ public sealed class ResultPackagerTests
             flat = TestImages.Encode(bitmap, SKEncodedImageFormat.Png, 0);
         }
 
-        var message = Assert.Single(Create().Package([flat], flat.Length - 1));
+        var message = Assert.Single(await Create().PackageAsync([flat], flat.Length - 1));
 
         Assert.Contains("lossless WebP", Assert.Single(message.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Results_are_grouped_within_ten_files_and_25_MiB_per_message()
+    public async Task Results_are_grouped_within_ten_files_and_25_MiB_per_message()
     {
         // Undecodable stand-ins keep this fast: only sizes matter for grouping; their sheet cells stay empty.
         var results = Enumerable.Range(0, 6).Select(i => (ReadOnlyMemory<byte>)Sized(6_000_000, i)).ToList();
 
-        var messages = Create().Package(results, 10 * MiB);
+        var messages = await Create().PackageAsync(results, 10 * MiB);
 
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.InRange(m.Files.Count, 1, 10));
@@ -93,11 +97,11 @@ public sealed class ResultPackagerTests
     }
 
     [Fact]
-    public void Ten_results_and_a_sheet_need_two_messages()
+    public async Task Ten_results_and_a_sheet_need_two_messages()
     {
         var results = Enumerable.Range(0, 10).Select(i => (ReadOnlyMemory<byte>)TestImages.Solid(64, 64, new SKColor((byte)(i * 20), 0, 0))).ToList();
 
-        var messages = Create().Package(results);
+        var messages = await Create().PackageAsync(results);
 
         Assert.Equal(2, messages.Count);
         Assert.All(messages, m => Assert.True(m.Files.Count <= 10));
@@ -105,16 +109,34 @@ public sealed class ResultPackagerTests
     }
 
     [Fact]
-    public void Unreadable_file_over_the_limit_is_left_out_with_a_note()
+    public async Task Unreadable_file_over_the_limit_is_left_out_with_a_note()
     {
-        var message = Assert.Single(Create().Package([Sized(5000, 0)], 1000));
+        var message = Assert.Single(await Create().PackageAsync([Sized(5000, 0)], 1000));
 
         Assert.Empty(message.Files);
         Assert.Contains("left out", Assert.Single(message.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void No_results_make_no_messages() => Assert.Empty(Create().Package([]));
+    public async Task Reencoding_waits_while_other_decodes_hold_the_pixel_budget_and_proceeds_once_they_return_it()
+    {
+        var (packager, budget) = CreateWithBudget();
+        var big = TestImages.Noise(512, 512);
+        var waited = 0L;
+        budget.Waiting = pixels => waited = pixels;
+        var others = await budget.AcquireAsync(budget.TotalPixels, CancellationToken.None);
+
+        var packaging = packager.PackageAsync([big], big.Length - 1000L);
+
+        Assert.False(packaging.IsCompleted);
+        Assert.Equal(512 * 512, waited);
+        others.Dispose();
+        var file = Assert.Single(Assert.Single(await packaging).Files);
+        Assert.True(file.Reencoded);
+    }
+
+    [Fact]
+    public async Task No_results_make_no_messages() => Assert.Empty(await Create().PackageAsync([]));
 
     private static byte[] Sized(int length, int seed)
     {

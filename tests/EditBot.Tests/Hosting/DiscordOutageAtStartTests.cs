@@ -50,7 +50,7 @@ public sealed class DiscordOutageAtStartTests
     {
         var intake = bot.Services.GetRequiredService<ImageIntake>();
         var blobs = bot.Services.GetRequiredService<IBlobStore>();
-        var prepared = Assert.IsType<PreparedEdit>(intake.Prepare(TestImages.Png(64, 48)));
+        var prepared = Assert.IsType<PreparedEdit>(await intake.PrepareAsync(TestImages.Png(64, 48)));
         var image = await blobs.PutAsync(prepared.Image, prepared.MediaType, CancellationToken.None);
         var request = new EditRequest("a red sky", image, null, $"{prepared.Size.Width}x{prepared.Size.Height}", "low", 1);
         var jobs = bot.Services.GetRequiredService<JobService>();

@@ -10,7 +10,7 @@ public sealed class ExampleSettingsTests
         "Discord:Token", "Discord:ApplicationId", "Discord:ApiBaseUrl", "Discord:Transport", "Discord:PublicKey",
         "Discord:CommandGuildId", "Discord:MessageContentIntent", "Discord:ShardId", "Discord:ShardCount",
         "Gmi:ApiKey", "Gmi:BaseUrl", "Gmi:Model", "Gmi:OrganizationId", "Storage:Provider", "Storage:ConnectionString",
-        "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls",
+        "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Imaging:MaxConcurrentPixels",
     ];
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class EngineHarness : IAsyncDisposable
     {
         var intake = Host.Services.GetRequiredService<ImageIntake>();
         var blobs = Host.Services.GetRequiredService<IBlobStore>();
-        var prepared = Assert.IsType<PreparedEdit>(intake.Prepare(image ?? TestImages.Png(64, 48)));
+        var prepared = Assert.IsType<PreparedEdit>(await intake.PrepareAsync(image ?? TestImages.Png(64, 48)));
         var imageBlob = await blobs.PutAsync(prepared.Image, prepared.MediaType, CancellationToken.None);
         var request = new EditRequest(prompt, imageBlob, null, $"{prepared.Size.Width}x{prepared.Size.Height}", quality, count);
         return await Jobs.EnqueueAsync(request, CliOrigin.Create(OutputFolder), needsApproval: false, CancellationToken.None);

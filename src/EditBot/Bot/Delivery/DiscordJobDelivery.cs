@@ -42,7 +42,8 @@ public sealed partial class DiscordJobDelivery(
 
         await publisher.CloseAsync(job.Id, cancellationToken);
         var record = await records.GetAsync(job.Id, cancellationToken);
-        var packages = packager.Package([.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName);
+        var packages = await packager.PackageAsync(
+            [.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken);
         var plan = ThreadPlanner.Plan(origin);
         if (record.DestinationChannelId is null && plan.Kind != DeliveryPlanKind.Private)
         {

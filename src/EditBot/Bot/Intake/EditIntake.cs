@@ -87,7 +87,7 @@ public sealed partial class EditIntake(
         }
 
         EditInputRules.TryRegion(input, out var region, out _);
-        var prepared = imageIntake.Prepare(image.Bytes, maskBytes, region, input.Size ?? serverSize);
+        var prepared = await imageIntake.PrepareAsync(image.Bytes, maskBytes, region, input.Size ?? serverSize, cancellationToken);
         if (prepared is ImageRejection rejection)
         {
             return IntakeOutcome.Refused(RejectionText(rejection));

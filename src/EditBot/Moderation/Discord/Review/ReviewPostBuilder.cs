@@ -32,7 +32,7 @@ public sealed partial class ReviewPostBuilder(IBlobStore blobs, ContactSheet thu
     private async Task<IReadOnlyList<DiscordFile>> FilesAsync(Job job, CancellationToken cancellationToken)
     {
         var files = new List<DiscordFile>();
-        if (await blobs.GetAsync(job.Request.ImageBlob, cancellationToken) is { } image && Thumbnail(job.Id, image.Content) is { } jpeg)
+        if (await blobs.GetAsync(job.Request.ImageBlob, cancellationToken) is { } image && await ThumbnailAsync(job.Id, image.Content, cancellationToken) is { } jpeg)
         {
             files.Add(new DiscordFile("input.jpg", jpeg, "image/jpeg", "The image to edit"));
         }
@@ -45,11 +45,11 @@ public sealed partial class ReviewPostBuilder(IBlobStore blobs, ContactSheet thu
         return files;
     }
 
-    private byte[]? Thumbnail(Guid jobId, byte[] image)
+    private async Task<byte[]?> ThumbnailAsync(Guid jobId, byte[] image, CancellationToken cancellationToken)
     {
         try
         {
-            return thumbnails.Render([image]);
+            return await thumbnails.RenderAsync([image], cancellationToken);
         }
         catch (Exception error) when (error is ArgumentException or InvalidOperationException or IOException)
         {
