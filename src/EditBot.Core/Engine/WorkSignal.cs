@@ -27,7 +27,13 @@ public sealed class WorkSignal
         {
             if (_pending)
             {
+                // Consume the notification whole: the fired wake task too, or the next wait would return at once.
                 _pending = false;
+                if (_wake.Task.IsCompleted)
+                {
+                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
                 return;
             }
 
