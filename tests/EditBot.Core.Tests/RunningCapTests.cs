@@ -1,6 +1,8 @@
 using EditBot.Core.Backend;
 using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
 using EditBot.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Core.Tests;
 
@@ -51,5 +53,39 @@ public sealed class RunningCapTests
 
         Assert.NotEqual(JobState.Queued, (await engine.GetAsync(first.Id)).State);
         Assert.NotEqual(JobState.Queued, (await engine.GetAsync(second.Id)).State);
+    }
+
+    // Old code: both pick-ups counted 0 running before either moved its job, so both started: 2 running for a cap of 1.
+    [Fact]
+    public async Task Two_pick_ups_of_one_requesters_jobs_at_once_start_only_one_under_a_cap_of_one()
+    {
+        var admission = new ObservedAdmissionLock();
+        await using var engine = new EngineHarness(
+            new Dictionary<string, string?> { ["Engine:MaxRunningPerRequester"] = "1" },
+            services => services.AddSingleton<IAdmissionLock>(admission));
+        engine.Backend.PollScript.Enqueue(ScriptedBackend.Processing);
+        engine.Backend.PollScript.Enqueue(ScriptedBackend.Processing);
+        var first = await engine.EnqueueAsync();
+        var second = await engine.EnqueueAsync();
+        var counts = 0;
+        var secondArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        engine.Jobs.AfterCount = async _ =>
+        {
+            if (Interlocked.Increment(ref counts) == 1)
+            {
+                // Hold the first count until the other pick-up has either counted too (old code) or is waiting for
+                // the lock the first holds (new code); either way the two decisions overlap.
+                await Task.WhenAny(secondArrived.Task, admission.SecondWaiter.Task);
+            }
+            else
+            {
+                secondArrived.TrySetResult();
+            }
+        };
+
+        await engine.Worker.RunDueOnceAsync(CancellationToken.None);
+
+        var states = new[] { (await engine.GetAsync(first.Id)).State, (await engine.GetAsync(second.Id)).State };
+        Assert.Single(states, s => s == JobState.Queued);
     }
 }

@@ -1,6 +1,7 @@
 using EditBot.Core.Backend;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
 using EditBot.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -167,6 +168,50 @@ public sealed class SubmissionTests
         var done = await engine.RunUntilSettledAsync((await engine.EnqueueAsync()).Id);
 
         Assert.Equal(JobState.Done, done.State);
+    }
+
+    // Old code: each gate counted the intents already recorded (none), then each job recorded its own and posted:
+    // two paid submissions against a rule that allows one.
+    [Fact]
+    public async Task Two_jobs_passing_the_gates_at_once_cannot_both_spend_what_only_one_may()
+    {
+        var admission = new ObservedAdmissionLock();
+        var gate = new OneIntentAtATimeGate(admission);
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<IAdmissionLock>(admission).AddSingleton<ISubmissionGate>(gate));
+        gate.Jobs = engine.Jobs;
+        var first = await engine.EnqueueAsync();
+        var second = await engine.EnqueueAsync();
+
+        await engine.Worker.RunDueOnceAsync(CancellationToken.None);
+
+        Assert.Single(engine.Backend.Submits);
+        var refused = new[] { await engine.GetAsync(first.Id), await engine.GetAsync(second.Id) }.Single(j => j.State == JobState.Failed);
+        Assert.Equal(FailureCode.PolicyRefused, refused.Failure?.Code);
+    }
+
+    /// <summary>Allows a submission only while no other job has recorded an intent; holds the first check until the second caller arrives.</summary>
+    private sealed class OneIntentAtATimeGate(ObservedAdmissionLock admission) : ISubmissionGate
+    {
+        private readonly TaskCompletionSource _secondChecked = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _checks;
+
+        public InMemoryJobStore? Jobs { get; set; }
+
+        public async ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken)
+        {
+            var others = (await Jobs!.ListAsync(new JobQuery { Limit = 100 }, cancellationToken)).Count(j => j.Id != job.Id && j.SubmitIntentAt is not null);
+            if (Interlocked.Increment(ref _checks) == 1)
+            {
+                // Overlap the two decisions: wait until the other job has checked too (old code) or waits for the lock.
+                await Task.WhenAny(_secondChecked.Task, admission.SecondWaiter.Task);
+            }
+            else
+            {
+                _secondChecked.TrySetResult();
+            }
+
+            return others > 0 ? new JobFailure(FailureCode.PolicyRefused, "Only one submission at a time") : null;
+        }
     }
 
     private sealed class RefusingGate(string message) : ISubmissionGate

@@ -161,12 +161,23 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
         }
     }
 
-    public Task<int> CountAsync(JobQuery query, CancellationToken cancellationToken)
+    /// <summary>Awaited after each count is taken and before it is returned (a test holds one count until another caller has got somewhere).</summary>
+    public Func<JobQuery, Task>? AfterCount { get; set; }
+
+    public async Task<int> CountAsync(JobQuery query, CancellationToken cancellationToken)
     {
+        int count;
         lock (_gate)
         {
-            return Task.FromResult(Filter(query).Count());
+            count = Filter(query).Count();
         }
+
+        if (AfterCount is { } hook)
+        {
+            await hook(query);
+        }
+
+        return count;
     }
 
     public Task<int> GetQueuePositionAsync(Guid id, CancellationToken cancellationToken)
