@@ -11,6 +11,7 @@ public sealed class ExampleSettingsTests
         "Discord:CommandGuildId", "Discord:MessageContentIntent", "Discord:ShardId", "Discord:ShardCount",
         "Gmi:ApiKey", "Gmi:BaseUrl", "Gmi:Model", "Gmi:OrganizationId", "Storage:Provider", "Storage:ConnectionString",
         "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Imaging:MaxConcurrentPixels",
+        "Moderation:DirectMessages", "Moderation:GlobalDailyEditsPerUser", "Moderation:GlobalDailyBudgetUsd", "Moderation:GlobalBlocklist",
     ];
 
     [Fact]

@@ -1,5 +1,4 @@
 using EditBot.Core.Engine;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,46 +10,23 @@ namespace EditBot.Bot.Intake;
 /// Nothing was sent for them.
 /// </summary>
 public sealed partial class ReservationSweepService(
-    JobService jobs, TimeProvider time, IOptions<BotExperienceOptions> options, ILogger<ReservationSweepService> logger) : BackgroundService
+    JobService jobs, TimeProvider time, IOptions<BotExperienceOptions> options, ILogger<ReservationSweepService> logger) : PeriodicSweep(time, logger)
 {
     private const int MaxPerSweep = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        do
-        {
-            try
-            {
-                var expired = await jobs.ExpireReservationsAsync(options.Value.ReservationLifetime, MaxPerSweep, stoppingToken);
-                if (expired > 0)
-                {
-                    LogExpired(logger, expired);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(1);
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    protected override string Name => "reservation";
+
+    protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        try
+        var expired = await jobs.ExpireReservationsAsync(options.Value.ReservationLifetime, MaxPerSweep, cancellationToken);
+        if (expired > 0)
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
+            LogExpired(logger, expired);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} reservations were left unqueued by a stopped process and are given up")]
     private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The reservation sweep failed; retrying in a minute")]
-    private static partial void LogFailed(ILogger logger, Exception error);
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Hosting;
+using EditBot.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -6,34 +6,11 @@ namespace EditBot.Moderation;
 
 /// <summary>Runs <see cref="ExpiredReviewSweeper"/> at start (requests may have expired while the bot was down) and then periodically.</summary>
 public sealed class ReviewExpiryService(
-    ExpiredReviewSweeper sweeper, TimeProvider time, IOptions<ModerationOptions> options, ILogger<ReviewExpiryService> logger) : BackgroundService
+    ExpiredReviewSweeper sweeper, TimeProvider time, IOptions<ModerationOptions> options, ILogger<ReviewExpiryService> logger) : PeriodicSweep(time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.ReviewSweepInterval, time);
-        do
-        {
-            try
-            {
-                await sweeper.SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Review expiry sweep failed; retrying at the next interval");
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => options.Value.ReviewSweepInterval;
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override string Name => "review expiry";
+
+    protected override Task SweepAsync(CancellationToken cancellationToken) => sweeper.SweepAsync(cancellationToken);
 }

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EditBot.Core.Engine;
+
+/// <summary>
+/// A background sweep run at start (work may have become due while the process was down) and then every
+/// <see cref="Interval"/> on the injected clock. A failed sweep is logged and retried at the next tick; shutdown ends
+/// the loop quietly.
+/// </summary>
+public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : BackgroundService
+{
+    /// <summary>Time between sweeps (read once at start).</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>What the sweep is called in its failure log line.</summary>
+    protected abstract string Name { get; }
+
+    protected abstract Task SweepAsync(CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The {Sweep} sweep failed; retrying at the next interval", Name);
+            }
+        }
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
