@@ -11,8 +11,8 @@ namespace EditBot.Tests.Engine;
 /// </summary>
 public sealed class BotKilledThenWorkTests
 {
-    // Old code (before each process claimed only what it can deliver): work claimed the Discord job, posted it again
-    // after reconciling, and failed it with "No delivery route"; the restarted bot had nothing left to deliver.
+    // Old code (before each process claimed only what it can deliver): work claimed the Discord job and failed it,
+    // "No delivery route is registered for 'discord'", after it had been paid for; the bot had nothing left to deliver.
     [Fact]
     public async Task A_discord_job_left_by_a_killed_bot_is_left_by_work_and_delivered_once_by_the_bot_when_it_returns()
     {
