@@ -22,7 +22,11 @@ internal static class PostgresJobSql
         "UPDATE jobs SET state = @state, version = @version + 1, prompt = @prompt, image_blob = @image_blob, mask_blob = @mask_blob, " +
         "size = @size, quality = @quality, image_count = @image_count, origin_kind = @origin_kind, requester_key = @requester_key, " +
         "scope_key = @scope_key, origin_data = @origin_data, created_at = @created_at, updated_at = @updated_at, " +
-        "next_attempt_at = @next_attempt_at, lease_owner = @lease_owner, lease_until = @lease_until, staged_image_ref = @staged_image_ref, " +
+        "next_attempt_at = @next_attempt_at, lease_owner = @lease_owner, " +
+        // The same holder writing on never shortens the lease the store granted on its own clock (a stalled writer's
+        // expiry may be already past); another owner's write, or a release, sets it as asked.
+        "lease_until = CASE WHEN lease_owner = @lease_owner AND @lease_until IS NOT NULL AND lease_until IS NOT NULL THEN GREATEST(lease_until, @lease_until) ELSE @lease_until END, " +
+        "staged_image_ref = @staged_image_ref, " +
         "staged_mask_ref = @staged_mask_ref, submit_intent_at = @submit_intent_at, remote_request_id = @remote_request_id, " +
         "submitted_at = @submitted_at, submissions = @submissions, attempts = @attempts, polls = @polls, remote_status = @remote_status, " +
         "result_urls = @result_urls, result_blobs = @result_blobs, failure_code = @failure_code, failure_message = @failure_message, " +

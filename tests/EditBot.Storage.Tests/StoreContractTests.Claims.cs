@@ -90,6 +90,30 @@ public abstract partial class StoreContractTests
         Assert.Equal("stalled", (await Jobs.GetAsync(job.Id, Ct))!.LeaseOwner);
     }
 
+    // Old code: the holder's write stored the expiry it had computed before it stalled, already past, and a second
+    // claimant took the job while the first was still working on it.
+    [Fact]
+    public async Task A_holders_write_after_a_stall_never_shortens_the_lease_the_store_granted()
+    {
+        await InsertAsync(TestJobs.New());
+        var before = await StoreNowAsync();
+        var claimed = Assert.Single(await Jobs.ClaimDueAsync("worker-a", before, Lease, 1, Ct));
+        var after = await StoreNowAsync();
+
+        // The holder computed its expiry, then stalled: by the time the write arrives that expiry is an hour past.
+        var written = await Jobs.TryUpdateAsync(claimed with { State = JobState.Preparing, LeaseUntil = before - TimeSpan.FromHours(1) }, null, Ct);
+
+        Assert.NotNull(written);
+        var stored = (await Jobs.GetAsync(claimed.Id, Ct))!;
+        Assert.Equal((JobState.Preparing, "worker-a"), (stored.State, stored.LeaseOwner));
+        AssertLeasedFromStoreClock(before, after, Lease, stored.LeaseUntil);
+        Assert.Empty(await Jobs.ClaimDueAsync("worker-b", after, Lease, 1, Ct));
+
+        // Giving the lease back (no owner) is written as asked.
+        await Jobs.TryUpdateAsync(stored with { LeaseOwner = null, LeaseUntil = null }, null, Ct);
+        Assert.Null((await Jobs.GetAsync(claimed.Id, Ct))!.LeaseUntil);
+    }
+
     [Fact]
     public async Task A_renewal_after_a_stall_still_extends_from_the_write()
     {

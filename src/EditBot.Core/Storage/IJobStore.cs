@@ -41,6 +41,9 @@ public interface IJobStore
     /// Compare-and-set on <see cref="Job.Version"/>: writes <paramref name="job"/> when the stored version still
     /// equals <c>job.Version</c>, appends <paramref name="evt"/> in the same transaction, and returns the stored
     /// job (version + 1). Returns null when someone else wrote first: re-read and decide again.
+    /// A write by the lease's holder that keeps the lease never shortens it: the stored expiry is the later of the
+    /// one the store granted (on its clock) and the one written, so a writer that stalled cannot store an expiry
+    /// already past. The returned job carries the expiry as written.
     /// </summary>
     Task<Job?> TryUpdateAsync(Job job, JobEvent? evt, CancellationToken cancellationToken);
 

@@ -107,6 +107,12 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
             }
 
             var stored = job with { Version = job.Version + 1 };
+            if (current.LeaseOwner is not null && current.LeaseOwner == job.LeaseOwner && current.LeaseUntil > job.LeaseUntil)
+            {
+                // As the real stores: the same holder writing on never shortens the lease the store granted.
+                stored = stored with { LeaseUntil = current.LeaseUntil };
+            }
+
             _jobs[job.Id] = stored;
             if (evt is not null)
             {
