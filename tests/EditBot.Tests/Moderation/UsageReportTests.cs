@@ -29,6 +29,21 @@ public sealed class UsageReportTests
             report.ToText());
     }
 
+    // Old code: a report counted a job in the period it was asked for, so yesterday's request approved and spent
+    // today was missing from today's report while the daily limits counted it today.
+    [Fact]
+    public async Task A_request_made_before_the_period_and_spent_within_it_counts_in_the_period()
+    {
+        var now = harness.Time.GetUtcNow();
+        var spentToday = now.AddHours(-1);
+        harness.Jobs.Add(TestJobs.Create(now.AddDays(-1), user: 1) with { SubmitIntentAt = spentToday, SubmittedAt = spentToday, UpdatedAt = spentToday });
+        harness.Jobs.Add(TestJobs.Create(now.AddDays(-1), user: 2) with { UpdatedAt = now.AddMinutes(-5) });
+
+        var report = await harness.Reports.BuildAsync(TestJobs.Guild, days: 1, userId: null, CancellationToken.None);
+
+        Assert.Equal([1ul], report.Users.Select(u => u.UserId));
+    }
+
     [Fact]
     public async Task One_day_means_today_and_a_member_filter_keeps_only_that_member()
     {

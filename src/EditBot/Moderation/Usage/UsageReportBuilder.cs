@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace EditBot.Moderation;
 
-/// <summary>Builds <see cref="UsageReport"/>s from the job store; jobs count as in <see cref="UsageCounting.MayHaveCost"/>.</summary>
+/// <summary>
+/// Builds <see cref="UsageReport"/>s from the job store; jobs count as in <see cref="UsageCounting.MayHaveCost"/>, in the
+/// period they were spent (as the limits count them), not the one they were asked for in.
+/// </summary>
 public sealed class UsageReportBuilder(
     IJobStore jobs, CostEstimator costs, TimeProvider time, IOptions<ModerationOptions> options, ILogger<UsageReportBuilder> logger)
 {
@@ -21,7 +24,7 @@ public sealed class UsageReportBuilder(
         {
             ScopeKey = ModerationKeys.Guild(guildId),
             RequesterKey = userId is { } id ? ModerationKeys.User(id) : null,
-            CreatedSince = since,
+            UpdatedSince = since,
             Limit = limit,
         };
         var found = await jobs.ListAsync(query, cancellationToken);
@@ -32,7 +35,8 @@ public sealed class UsageReportBuilder(
 
         var server = UsageTotals.Zero;
         var perUser = new Dictionary<ulong, UsageTotals>();
-        foreach (var job in found.Where(UsageCounting.MayHaveCost))
+        var now = time.GetUtcNow();
+        foreach (var job in found.Where(j => UsageCounting.SpentAt(j, CheckPoint.Submission, now) >= since))
         {
             var cost = costs.Estimate(job.Request).TotalUsd;
             server = server.Add(job.Request.Count, cost);
