@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace EditBot.Discord;
 
-/// <summary>The <c>Discord</c> section of the configuration contract (design.md). Keys are stable.</summary>
+/// <summary>The <c>Discord</c> section of the configuration contract (README, Configuration). Keys are stable.</summary>
 public sealed class DiscordOptions
 {
     public const string Section = "Discord";

@@ -4,7 +4,7 @@ namespace EditBot.Core.Tests;
 
 public sealed class JobStateMachineTests
 {
-    // The lifecycle of design.md written out independently of the implementation.
+    // The job lifecycle (docs/architecture.md) written out independently of the implementation.
     private static readonly HashSet<(JobState, JobState)> Legal =
     [
         (JobState.Received, JobState.AwaitingApproval), (JobState.Received, JobState.Queued),

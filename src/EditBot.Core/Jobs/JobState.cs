@@ -1,6 +1,6 @@
 namespace EditBot.Core.Jobs;
 
-/// <summary>The lifecycle of design.md. Values are persisted by name, never by number.</summary>
+/// <summary>The job lifecycle (docs/architecture.md). Values are persisted by name, never by number.</summary>
 public enum JobState
 {
     Received,

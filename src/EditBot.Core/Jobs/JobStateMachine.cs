@@ -1,7 +1,7 @@
 namespace EditBot.Core.Jobs;
 
 /// <summary>
-/// The allowed transitions of design.md's lifecycle. Everything that changes a job's state asks here first,
+/// The allowed transitions of the job lifecycle (docs/architecture.md). Everything that changes a job's state asks here first,
 /// so an illegal move is a bug caught at the point it is attempted, not a corrupt row found later.
 /// </summary>
 public static class JobStateMachine

@@ -4,7 +4,7 @@ namespace EditBot.Hosting;
 
 /// <summary>
 /// A configuration key without which a verb cannot start. Checked before anything else runs so a missing key
-/// stops start-up with one line that names the key and how to set it (design.md's configuration contract).
+/// stops start-up with one line that names the key and how to set it (the configuration contract: README, Configuration).
 /// </summary>
 public sealed record RequiredSetting(string Key, string Purpose)
 {

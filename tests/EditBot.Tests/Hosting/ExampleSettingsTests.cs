@@ -4,7 +4,7 @@ namespace EditBot.Tests.Hosting;
 
 public sealed class ExampleSettingsTests
 {
-    // design.md's configuration contract: every key must be in appsettings.example.json.
+    // The configuration contract (README, Configuration): every key must be in appsettings.example.json.
     private static readonly string[] ContractKeys =
     [
         "Discord:Token", "Discord:ApplicationId", "Discord:ApiBaseUrl", "Discord:Transport", "Discord:PublicKey",
