@@ -1,5 +1,6 @@
 using EditBot.Bot.Commands;
 using EditBot.Bot.Delivery;
+using EditBot.Discord.Models;
 
 namespace EditBot.Tests.Bot;
 

@@ -1,5 +1,6 @@
 using EditBot.Bot.Delivery;
 using EditBot.Bot.Origin;
+using EditBot.Discord.Models;
 
 namespace EditBot.Tests.Bot;
 

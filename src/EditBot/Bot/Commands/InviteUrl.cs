@@ -1,5 +1,5 @@
 using System.Globalization;
-using EditBot.Bot.Delivery;
+using EditBot.Discord.Models;
 
 namespace EditBot.Bot.Commands;
 

@@ -39,6 +39,6 @@ public static class InteractionOrigin
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(origin);
         return interaction.Invoker?.Id == origin.UserId
-            || Delivery.DiscordPermissions.Has(interaction.Member?.Permissions, Delivery.DiscordPermissions.ManageMessages);
+            || DiscordPermissions.Has(interaction.Member?.Permissions, DiscordPermissions.ManageMessages);
     }
 }

@@ -22,7 +22,7 @@ public static class AdminCommandDefinition
         Name = Name,
         Type = 1,
         Description = "EditBot server settings (Manage Server)",
-        DefaultMemberPermissions = DiscordPermissionBits.ManageServerText,
+        DefaultMemberPermissions = DiscordPermissions.ManageGuildText,
         DmPermission = false,
         Contexts = [0],
         IntegrationTypes = [0],

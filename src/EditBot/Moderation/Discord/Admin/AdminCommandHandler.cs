@@ -24,7 +24,7 @@ public sealed partial class AdminCommandHandler(
             return;
         }
 
-        if (!DiscordPermissionBits.CanManageServer(interaction.Member?.Permissions))
+        if (!DiscordPermissions.IsServerAdmin(interaction.Member?.Permissions))
         {
             await responder.RespondAsync(Text(NotAllowed), ephemeral: true, cancellationToken: cancellationToken);
             return;

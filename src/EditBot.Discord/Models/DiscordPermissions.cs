@@ -1,6 +1,6 @@
-namespace EditBot.Bot.Delivery;
+namespace EditBot.Discord.Models;
 
-/// <summary>Permission bits (API v10) this bot needs or checks.</summary>
+/// <summary>Permission bits (API v10) this bot needs or checks: the one place they are spelled.</summary>
 public static class DiscordPermissions
 {
     public const ulong Administrator = 1UL << 3;
@@ -16,6 +16,9 @@ public static class DiscordPermissions
 
     /// <summary>Exactly what the bot uses: read the channel, answer, start and post in threads, upload, embed, read replies.</summary>
     public const ulong BotNeeds = ViewChannel | SendMessages | SendMessagesInThreads | CreatePublicThreads | AttachFiles | EmbedLinks | ReadMessageHistory;
+
+    /// <summary>The <c>default_member_permissions</c> of admin-only commands: Manage Server, as Discord's decimal string.</summary>
+    public const string ManageGuildText = "32";
 
     public static bool Has(ulong? permissions, ulong required) => permissions is { } p && (p & required) == required;
 
