@@ -46,6 +46,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<MentionHandler>();
         services.AddSingleton<EditbotCommandHandler>();
         services.AddSingleton<JobButtonHandler>();
+        services.AddSingleton<IInteractionModule, ExperienceInteractions>();
         services.AddSingleton<InteractionRouter>();
 
         services.AddSingleton<IJobDelivery, DiscordJobDelivery>();

@@ -1,18 +1,13 @@
-using EditBot.Discord.Interactions;
+using EditBot.Bot.Events;
 using EditBot.Discord.Models;
 
 namespace EditBot.Bot.Commands;
 
 /// <summary>
 /// Another top-level command (e.g. /editbot-admin): registered with the bot's commands in one bulk overwrite (so
-/// neither removes the other) and handed the interactions the bot's own handlers don't take.
+/// neither removes the other), with its interactions mapped into the one routing table like every other handler.
 /// </summary>
-public interface IBotCommandModule
+public interface IBotCommandModule : IInteractionModule
 {
     IReadOnlyList<ApplicationCommand> Commands { get; }
-
-    /// <summary>True for interactions of this module (its command names, its custom_id prefix).</summary>
-    bool CanHandle(Interaction interaction);
-
-    Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using EditBot.Bot.Commands;
 using EditBot.Bot.Components;
 using EditBot.Bot.Entry;
 using EditBot.Discord.Events;
@@ -10,21 +9,33 @@ using Microsoft.Extensions.Logging;
 namespace EditBot.Bot.Events;
 
 /// <summary>
-/// Sends each interaction to its handler: commands by name, components and modals by custom_id, the rest to the
-/// registered modules. A failing handler is logged (never the token) and the person gets an ephemeral apology.
+/// Sends each interaction to its handler through the one <see cref="InteractionRoutes"/> table every
+/// <see cref="IInteractionModule"/> maps into (built, and checked for names claimed twice, when the router is made at
+/// start-up). A failing handler is logged (never the token) and the person gets an ephemeral apology.
 /// </summary>
-public sealed partial class InteractionRouter(
-    InteractionResponderFactory responders,
-    DiscordApplicationIdCache applicationId,
-    SlashEditHandler slashEdit,
-    MessageCommandHandler messageCommand,
-    EditbotCommandHandler editbot,
-    JobButtonHandler buttons,
-    IEnumerable<IBotCommandModule> modules,
-    ILogger<InteractionRouter> logger)
+public sealed partial class InteractionRouter
 {
     private const string Apology = "Sorry, something went wrong on my side. Please try again in a moment.";
-    private readonly IBotCommandModule[] _modules = [.. modules];
+    private readonly InteractionResponderFactory _responders;
+    private readonly DiscordApplicationIdCache _applicationId;
+    private readonly ILogger<InteractionRouter> _logger;
+    private readonly InteractionRoutes _routes = new();
+
+    public InteractionRouter(
+        InteractionResponderFactory responders,
+        DiscordApplicationIdCache applicationId,
+        IEnumerable<IInteractionModule> modules,
+        ILogger<InteractionRouter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(modules);
+        _responders = responders;
+        _applicationId = applicationId;
+        _logger = logger;
+        foreach (var module in modules)
+        {
+            module.MapRoutes(_routes);
+        }
+    }
 
     public async Task RouteAsync(Interaction interaction, DiscordEvent? source, CancellationToken cancellationToken)
     {
@@ -34,19 +45,19 @@ public sealed partial class InteractionRouter(
             return;
         }
 
-        if (applicationId.Value is null && interaction.ApplicationId != 0)
+        if (_applicationId.Value is null && interaction.ApplicationId != 0)
         {
-            applicationId.Set(interaction.ApplicationId);
+            _applicationId.Set(interaction.ApplicationId);
         }
 
-        var responder = responders.Create(interaction, source);
+        var responder = _responders.Create(interaction, source);
         try
         {
             await DispatchAsync(interaction, responder, cancellationToken);
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogHandlerFailed(logger, error, interaction.Id, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
+            LogHandlerFailed(_logger, error, interaction.Id, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
             await ApologizeAsync(interaction, responder);
         }
     }
@@ -54,31 +65,18 @@ public sealed partial class InteractionRouter(
     private Task DispatchAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
     {
         var data = interaction.Data;
-        var module = Array.Find(_modules, m => m.CanHandle(interaction));
-        if (module is not null)
-        {
-            return module.HandleAsync(interaction, responder, cancellationToken);
-        }
-
         switch (interaction.Type)
         {
-            case InteractionType.ApplicationCommand when data?.Name == BotCommands.Edit:
-                return slashEdit.HandleAsync(interaction, responder, cancellationToken);
-            case InteractionType.ApplicationCommand when data?.Name == MessageCommandHandler.CommandName:
-                return messageCommand.HandleCommandAsync(interaction, responder, cancellationToken);
-            case InteractionType.ApplicationCommand when data?.Name == EditbotCommandHandler.CommandName:
-                return editbot.HandleAsync(interaction, responder, cancellationToken);
-            case InteractionType.Autocomplete when data?.Name == EditbotCommandHandler.CommandName:
-                return editbot.AutocompleteAsync(interaction, responder, cancellationToken);
-            case InteractionType.MessageComponent or InteractionType.ModalSubmit when CustomId.TryParse(data?.CustomId, out var id):
-                return id.Action switch
-                {
-                    CustomId.PickTarget => messageCommand.HandlePickAsync(interaction, id, responder, cancellationToken),
-                    CustomId.TargetModal => messageCommand.HandleModalAsync(interaction, id, responder, cancellationToken),
-                    _ => buttons.HandleAsync(interaction, id, responder, cancellationToken),
-                };
+            case InteractionType.ApplicationCommand when _routes.TryCommand(data?.Name, out var command):
+                return command(interaction, responder, cancellationToken);
+            case InteractionType.Autocomplete when _routes.TryAutocomplete(data?.Name, out var autocomplete):
+                return autocomplete(interaction, responder, cancellationToken);
             case InteractionType.Autocomplete:
                 return responder.AutocompleteAsync([], cancellationToken);
+            case InteractionType.MessageComponent or InteractionType.ModalSubmit when CustomId.TryParse(data?.CustomId, out var id):
+                return _routes.TryComponent(id.Action, out var component)
+                    ? component(interaction, id, responder, cancellationToken)
+                    : InteractionReplies.EphemeralAsync(responder, "That button is no longer supported.", cancellationToken);
             default:
                 return InteractionReplies.EphemeralAsync(responder, "I don't know that command any more; it may have been removed.", cancellationToken);
         }
@@ -98,7 +96,7 @@ public sealed partial class InteractionRouter(
         }
         catch (Exception error) when (error is DiscordApiException or HttpRequestException or OperationCanceledException or InvalidOperationException)
         {
-            LogApologyFailed(logger, interaction.Id, error.GetType().Name);
+            LogApologyFailed(_logger, interaction.Id, error.GetType().Name);
         }
     }
 

@@ -1,4 +1,5 @@
 using EditBot.Bot.Commands;
+using EditBot.Bot.Events;
 using EditBot.Bot.Intake;
 using EditBot.Core.Engine;
 using Microsoft.Extensions.Configuration;
@@ -33,7 +34,9 @@ public static class ModerationDiscordServiceCollectionExtensions
         services.TryAddSingleton<AdminCommandHandler>();
         services.AddSingleton<IJobObserver, AuditObserver>();
         services.AddSingleton<IJobObserver>(sp => sp.GetRequiredService<ReviewQueueObserver>());
-        services.AddSingleton<IBotCommandModule, ModerationCommandModule>();
+        services.AddSingleton<ModerationCommandModule>();
+        services.AddSingleton<IBotCommandModule>(sp => sp.GetRequiredService<ModerationCommandModule>());
+        services.AddSingleton<IInteractionModule>(sp => sp.GetRequiredService<ModerationCommandModule>());
         services.AddEditBotReviewExpiry<ReviewExpiryHandler>();
         services.TryAddSingleton<AuditPostingService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditPostingService>());

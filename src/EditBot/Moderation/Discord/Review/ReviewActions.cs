@@ -12,8 +12,6 @@ public static class ReviewActions
     public const string ReasonField = "reason";
     public const int MaxReasonLength = 1000;
 
-    public static bool IsReviewAction(string action) => action is Approve or Reject or RejectReason;
-
     public static IReadOnlyList<MessageComponent> Buttons(Guid jobId) =>
     [
         ComponentBuilder.ActionRow(
