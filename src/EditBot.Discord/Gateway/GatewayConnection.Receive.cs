@@ -52,7 +52,7 @@ internal sealed partial class GatewayConnection
     private async Task DispatchAsync(GatewayFrame frame, byte[] data, CancellationToken stopping)
     {
         var name = frame.EventName ?? string.Empty;
-        if (name == "READY")
+        if (name == Events.DiscordEventNames.Ready)
         {
             var (sessionId, resumeUrl) = ReadyPayloadReader.Read(data);
             if (sessionId is not null && Uri.TryCreate(resumeUrl, UriKind.Absolute, out var resumeUri))

@@ -63,7 +63,7 @@ public sealed class InteractionRequestHandler(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, context.RequestAborted);
         try
         {
-            await events.Writer.WriteAsync(new DiscordEvent("INTERACTION_CREATE", body, 0, reply), linked.Token);
+            await events.Writer.WriteAsync(new DiscordEvent(DiscordEventNames.InteractionCreate, body, 0, reply), linked.Token);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {

@@ -1,6 +1,5 @@
 using EditBot.Bot.Entry;
 using EditBot.Discord.Events;
-using EditBot.Discord.Interactions;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ public sealed partial class DiscordEventPump(
         {
             await foreach (var discordEvent in events.Reader.ReadAllAsync(stoppingToken))
             {
-                if (discordEvent.Type == "READY")
+                if (discordEvent.Type == DiscordEventNames.Ready)
                 {
                     // In order, before anything after it: mentions need the bot's id.
                     await HandleAsync(discordEvent, stoppingToken);
@@ -73,28 +72,26 @@ public sealed partial class DiscordEventPump(
     {
         try
         {
-            switch (discordEvent.Type)
+            switch (DiscordEventDecoder.Decode(discordEvent))
             {
-                case "READY":
-                    var (userId, appId) = ReadyReader.Read(discordEvent.Data);
-                    if (userId is { } user)
+                case ReadyEvent ready:
+                    if (ready.UserId is { } user)
                     {
                         identity.SetUserId(user);
                     }
 
-                    if (appId is { } app)
+                    if (ready.ApplicationId is { } app)
                     {
                         applicationId.Set(app);
                     }
 
-                    LogReady(logger, userId, appId);
+                    LogReady(logger, ready.UserId, ready.ApplicationId);
                     break;
-                case "INTERACTION_CREATE":
-                    var interaction = InteractionParser.Parse(discordEvent);
-                    await interactions.RouteAsync(interaction, discordEvent, cancellationToken);
+                case InteractionCreatedEvent created:
+                    await interactions.RouteAsync(created.Interaction, created.Source, cancellationToken);
                     break;
-                case "MESSAGE_CREATE":
-                    await mentions.HandleAsync(InteractionParser.ParseMessage(discordEvent.Data), cancellationToken);
+                case MessageCreatedEvent message:
+                    await mentions.HandleAsync(message.Message, cancellationToken);
                     break;
             }
         }

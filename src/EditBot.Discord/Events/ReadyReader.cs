@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace EditBot.Bot.Events;
+namespace EditBot.Discord.Events;
 
-/// <summary>Reads the bot user id and application id from a READY payload.</summary>
+/// <summary>Reads the bot user id and application id from a READY payload (see <see cref="DiscordEventDecoder"/>).</summary>
 public static class ReadyReader
 {
     public static (ulong? UserId, ulong? ApplicationId) Read(ReadOnlyMemory<byte> json)
