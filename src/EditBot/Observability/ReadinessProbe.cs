@@ -1,10 +1,10 @@
 using System.Text.Json;
+using EditBot.Bot;
+using EditBot.Bot.DiscordStartup;
 using EditBot.Core.Engine;
 using EditBot.Core.Storage;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
-using EditBot.Hosting;
-using EditBot.Hosting.DiscordStartup;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

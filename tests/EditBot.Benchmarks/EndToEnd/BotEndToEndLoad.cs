@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using EditBot.Composition;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.Hosting;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Gateway;
 using EditBot.TestSupport.Discord.Inject;

@@ -1,4 +1,5 @@
-using EditBot.Cli;
+using EditBot.CommandLine;
+using EditBot.Verbs;
 
 namespace EditBot.Tests.Cli;
 

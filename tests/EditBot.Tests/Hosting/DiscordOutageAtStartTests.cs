@@ -1,10 +1,11 @@
 using System.Net;
-using EditBot.Cli;
+using EditBot.CommandLine;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Imaging.Intake;
 using EditBot.Tests.Support;
+using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -1,8 +1,9 @@
 using System.Net;
-using EditBot.Cli;
+using EditBot.CommandLine;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
+using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Serilog.Core;

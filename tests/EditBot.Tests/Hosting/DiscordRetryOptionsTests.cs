@@ -1,4 +1,4 @@
-using EditBot.Hosting.DiscordStartup;
+using EditBot.Bot.DiscordStartup;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using EditBot.Hosting;
+using EditBot.Composition;
 using EditBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

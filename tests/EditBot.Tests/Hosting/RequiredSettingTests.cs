@@ -1,4 +1,4 @@
-using EditBot.Hosting;
+using EditBot.Composition;
 using Microsoft.Extensions.Configuration;
 
 namespace EditBot.Tests.Hosting;

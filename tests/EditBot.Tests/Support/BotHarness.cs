@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EditBot.Hosting;
+using EditBot.Composition;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Gateway;
 using EditBot.TestSupport.Discord.Inject;

@@ -1,11 +1,11 @@
-using EditBot.Cli;
+using EditBot.CommandLine;
+using EditBot.Composition;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.Engine;
-using EditBot.Hosting;
 using EditBot.Imaging.Intake;
 using EditBot.TestSupport.Gmi;
+using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

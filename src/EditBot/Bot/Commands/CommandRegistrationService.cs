@@ -1,6 +1,6 @@
+using EditBot.Bot.DiscordStartup;
 using EditBot.Discord.Commands;
 using EditBot.Discord.Rest;
-using EditBot.Hosting.DiscordStartup;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,0 @@
-namespace EditBot.Cli;
-
-/// <summary><c>EditBot run</c> (the default): the Discord bot. Assembled in Hosting/BotHost.</summary>
-public static class BotVerb
-{
-    public static Task<int> RunAsync(string[] args) => Hosting.BotHost.RunAsync(args);
-}

@@ -1,0 +1,64 @@
+using EditBot.Bot;
+using EditBot.Core.Engine;
+using EditBot.Discord;
+using EditBot.Discord.Gateway;
+using EditBot.Discord.HttpInteractions;
+using EditBot.Moderation.Discord;
+using EditBot.Observability;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace EditBot.Composition;
+
+public static class BotRegistration
+{
+    /// <summary>The Discord side of the bot: REST, the configured transport, readiness.</summary>
+    public static IServiceCollection AddEditBotBot(this IServiceCollection services, IConfiguration configuration, DiscordTransport transport)
+    {
+        services.AddEditBotDiscordRest(configuration);
+        services.AddEditBotDiscordStartup();
+        if (transport == DiscordTransport.Http)
+        {
+            services.AddEditBotDiscordHttpInteractions();
+        }
+        else
+        {
+            services.AddEditBotDiscordGateway();
+        }
+
+        services.AddEditBotExperience(configuration);
+        services.AddEditBotModerationDiscord(configuration);
+        // "At most N running per user" is enforced where jobs start: the engine's pick-up step.
+        services.AddOptions<EngineOptions>().PostConfigure<IOptions<BotExperienceOptions>>((engine, bot) =>
+        {
+            if (engine.MaxRunningPerRequester == 0)
+            {
+                engine.MaxRunningPerRequester = bot.Value.MaxRunningPerUser;
+            }
+        });
+        services.AddSingleton(new TransportKind(transport));
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<JobsByStateCollector>();
+        return services;
+    }
+
+    /// <summary>/healthz, /metrics and, for the Http transport, /interactions.</summary>
+    public static WebApplication MapEditBotEndpoints(this WebApplication app, DiscordTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<JobsByStateCollector>().Attach();
+        app.MapGet("/healthz", (RequestDelegate)(context => app.Services.GetRequiredService<ReadinessProbe>().WriteAsync(context)));
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<EditBotMetrics>().Registry);
+        if (transport == DiscordTransport.Http)
+        {
+            app.MapDiscordInteractions("/interactions");
+        }
+
+        return app;
+    }
+}
