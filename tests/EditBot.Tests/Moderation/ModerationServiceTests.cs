@@ -76,6 +76,21 @@ public sealed class ModerationServiceTests
         Assert.True((await IntakeAsync()).IsAllowed);
     }
 
+    // The submission gate judges a job against the day its intent is recorded; the POST that follows may land after
+    // midnight. Old code counted such a job on its SubmittedAt day, so it was charged to yesterday's budget by the gate
+    // and to today's by every later check: one edit counted twice, on two days.
+    [Fact]
+    public async Task A_job_whose_intent_was_recorded_before_midnight_counts_on_that_day_even_if_the_post_landed_after()
+    {
+        await harness.ConfigureAsync(s => s with { UserDailyEditLimit = 1 });
+        harness.Time.SetUtcNow(new DateTimeOffset(2026, 3, 11, 0, 20, 0, TimeSpan.Zero));
+        var intent = new DateTimeOffset(2026, 3, 10, 23, 59, 58, TimeSpan.Zero);
+        var posted = new DateTimeOffset(2026, 3, 11, 0, 0, 2, TimeSpan.Zero);
+        harness.Jobs.Add(TestJobs.Create(intent.AddMinutes(-1)) with { SubmitIntentAt = intent, SubmittedAt = posted, UpdatedAt = posted });
+
+        Assert.True((await IntakeAsync()).IsAllowed);
+    }
+
     [Fact]
     public async Task A_reservation_waiting_for_review_since_yesterday_counts_today()
     {

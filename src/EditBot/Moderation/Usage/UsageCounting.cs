@@ -7,7 +7,8 @@ namespace EditBot.Moderation;
 /// accepted, or it is past submission (Done included). Rejected jobs never count, nor do jobs that failed or were
 /// cancelled before submission. At intake, jobs still on their way (received, waiting for review, queued,
 /// preparing) count too, as reservations, so a burst of requests cannot all pass before any is submitted.
-/// Days are UTC and a job counts on the day it was spent (its submit, or intent to submit), not the day it was created:
+/// Days are UTC and a job counts on the day it was spent (its intent to submit, which the submission gate judged, or
+/// its submit when no intent was kept), not the day it was created:
 /// a review backlog approved after midnight counts today. A reservation not yet spent counts today.
 /// </summary>
 public static class UsageCounting
@@ -32,7 +33,7 @@ public static class UsageCounting
         ArgumentNullException.ThrowIfNull(job);
         if (MayHaveCost(job))
         {
-            return job.SubmittedAt ?? job.SubmitIntentAt ?? job.UpdatedAt;
+            return job.SubmitIntentAt ?? job.SubmittedAt ?? job.UpdatedAt;
         }
 
         return Counts(job, point) ? now : null;
