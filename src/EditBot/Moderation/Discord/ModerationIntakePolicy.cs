@@ -79,18 +79,18 @@ public sealed partial class ModerationIntakePolicy(
 
     /// <summary>
     /// Which server's rules apply: the source job's when the request came from its buttons somewhere else (a DM, or
-    /// another server); else the server it was asked in; null outside any server. The source's roles and permissions
-    /// are kept only for the person who made it (another person in a DM brings none).
+    /// another server); else the server it was asked in; null outside any server. Roles and permissions are not
+    /// inherited: the source's are a snapshot that may be stale (a demoted admin would keep an exemption for ever), so
+    /// a request from a result's buttons outside its server meets that server's rules as a member without roles.
+    /// A press in a DM stays a DM request, so <c>Moderation:DirectMessages</c> applies to it.
     /// </summary>
     private static (ModerationRequest? Request, bool Inherited) Resolve(IntakeContext context)
     {
         if (context.Source is { } source && ModerationContext.TryRead(source.Origin, out var kept) && context.GuildId != kept.GuildId)
         {
-            var sameMember = kept.UserId == context.UserId;
             var request = new ModerationRequest(
-                kept.GuildId, kept.ChannelId, kept.ParentChannelId, context.UserId,
-                sameMember ? kept.RoleIds ?? [] : [], sameMember ? kept.Permissions : MemberPermissions.None,
-                context.Prompt, context.Count, context.Quality, context.Size);
+                kept.GuildId, kept.ChannelId, kept.ParentChannelId, context.UserId, [], MemberPermissions.None,
+                context.Prompt, context.Count, context.Quality, context.Size, DirectMessage: context.GuildId is null);
             return (request, true);
         }
 

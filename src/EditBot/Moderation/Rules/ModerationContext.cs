@@ -15,7 +15,8 @@ public sealed record ModerationContext(
     ulong? ParentChannelId,
     ulong UserId,
     IReadOnlyList<ulong> RoleIds,
-    MemberPermissions Permissions)
+    MemberPermissions Permissions,
+    bool DirectMessage = false)
 {
     public const string PropertyName = "moderation";
 
@@ -24,7 +25,7 @@ public sealed record ModerationContext(
     public static ModerationContext From(ModerationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new(request.GuildId, request.ChannelId, request.ParentChannelId, request.UserId, [.. request.RoleIds], request.Permissions);
+        return new(request.GuildId, request.ChannelId, request.ParentChannelId, request.UserId, [.. request.RoleIds], request.Permissions, request.DirectMessage);
     }
 
     public void WriteInto(JsonObject data)
@@ -65,6 +66,6 @@ public sealed record ModerationContext(
     public ModerationRequest ToRequest(EditRequest edit)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        return new(GuildId, ChannelId, ParentChannelId, UserId, RoleIds ?? [], Permissions, edit.Prompt, edit.Count, edit.Quality, edit.Size);
+        return new(GuildId, ChannelId, ParentChannelId, UserId, RoleIds ?? [], Permissions, edit.Prompt, edit.Count, edit.Quality, edit.Size, DirectMessage: DirectMessage);
     }
 }

@@ -9,6 +9,6 @@ public sealed record OperatorRequest(ulong UserId, bool DirectMessage, string Pr
     public static OperatorRequest From(ModerationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return new(request.UserId, false, request.Prompt, request.Count, request.Quality, request.Size);
+        return new(request.UserId, request.DirectMessage, request.Prompt, request.Count, request.Quality, request.Size);
     }
 }

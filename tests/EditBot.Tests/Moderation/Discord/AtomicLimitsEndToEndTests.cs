@@ -95,6 +95,26 @@ public sealed class AtomicLimitsEndToEndTests
         Assert.Null(await bot.RefusalOfAsync(await bot.EditAsync("in the server")));
     }
 
+    // Review of issue 10: a button pressed in a DM inherited its source job's server and was checked as a request in
+    // that server, so Moderation:DirectMessages=Deny let a DM re-roll through (old code: accepted, 2 submissions).
+    [Fact]
+    public async Task Direct_messages_denied_by_the_operator_also_refuse_a_servers_result_rerolled_from_a_dm()
+    {
+        await using var bot = await ModerationBot.StartAsync(configuration: new Dictionary<string, string> { ["Moderation:DirectMessages"] = "Deny" });
+        Assert.Null(await bot.RefusalOfAsync(await bot.EditAsync("roll from a dm")));
+        var job = await bot.Harness.WaitForJobAsync("roll from a dm", timeout: ModerationBot.Patience);
+        Assert.Equal(JobState.Done, job.State);
+        var thread = bot.Harness.ThreadOf(ModerationBot.Channel);
+        await BotHarness.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
+        var result = bot.Harness.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
+        var press = InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(InteractionOrigin.DirectMessage));
+
+        await bot.Harness.DispatchInteractionAsync(press, result.Id);
+
+        Assert.Equal("Edits are not available in direct messages with this bot; use it in a server.", await bot.RefusalOfAsync(press));
+        Assert.Equal(1, bot.Harness.Gmi.SubmissionsFor("roll from a dm"));
+    }
+
     // Old code: no operator-wide limit existed; the DM edit was accepted after the server one.
     [Fact]
     public async Task The_global_per_user_limit_counts_a_server_edit_against_a_later_dm_edit()

@@ -78,6 +78,25 @@ public sealed class ModerationIntakePolicyTests : IAsyncLifetime
         Assert.Same(IntakeDecision.Allow, decision);
     }
 
+    // Review of issue 10: a press outside the server reused the source job's snapshot of the presser's roles and
+    // permissions, which never expires. Old code: a member who had Manage Server when the source job was made still
+    // skipped review on a DM re-roll after being demoted (NeedsReview false).
+    [Fact]
+    public async Task A_request_from_a_results_buttons_in_a_dm_meets_the_servers_rules_without_the_sources_roles_or_permissions()
+    {
+        await h.ConfigureAsync(s => s with { Review = new ReviewSettings { Enabled = true, ChannelId = 5 } });
+        var snapshot = new ModerationContext(ModerationDiscordHarness.Guild, 1210000000000000001, null, ModerationDiscordHarness.Requester, [42], MemberPermissions.ManageServer);
+        var source = EditBot.Tests.Moderation.Support.TestJobs.Create(h.Time.GetUtcNow(), context: snapshot);
+
+        var decision = await CheckAsync(Context("a hat") with { GuildId = null, Source = source });
+
+        Assert.True(decision.NeedsReview);
+        var data = new JsonObject();
+        decision.WriteOriginData!(data);
+        Assert.True(ModerationContext.TryRead(new JobOrigin("discord", "discord:1", "guild:1", data.ToJsonString()), out var kept));
+        Assert.Equal((ModerationDiscordHarness.Guild, 0, MemberPermissions.None, true), (kept.GuildId, kept.RoleIds.Count, kept.Permissions, kept.DirectMessage));
+    }
+
     [Fact]
     public async Task Server_defaults_fill_in_size_and_quality_and_a_maximum_quality_is_the_default_quality()
     {
