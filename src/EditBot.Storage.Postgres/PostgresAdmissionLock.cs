@@ -1,4 +1,6 @@
 using EditBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace EditBot.Storage.Postgres;
@@ -7,20 +9,28 @@ namespace EditBot.Storage.Postgres;
 /// <see cref="IAdmissionLock"/> in the database: a transaction-scoped advisory lock on (class, hashtext(key)), held
 /// on its own connection until the handle is disposed (commit). Every instance sharing the database waits its turn;
 /// an instance that dies mid-decision loses its connection, which rolls back and frees the lock at once; one that
-/// stalls for a minute inside the lock has its session ended by the server.
+/// stalls for a minute inside the lock has its session ended by the server (logged when the holder lets go).
+/// Callers in one process queue first on an in-process lock of the same key, so at most one of them per key holds a
+/// pooled connection while waiting in the database: a burst of waiters cannot starve the pool the holder needs.
 /// </summary>
-public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissionLock
+public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILogger<PostgresAdmissionLock>? logger = null)
+    : IAdmissionLock, IDisposable
 {
+    private readonly InProcessAdmissionLock _local = new();
+    private readonly ILogger _logger = logger ?? NullLogger<PostgresAdmissionLock>.Instance;
+
     /// <summary>The advisory-lock class of admission keys ("EBAD"), apart from the migration lock's.</summary>
     private const int LockClass = 0x45424144;
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var connection = await database.OpenAsync(cancellationToken);
+        var local = await _local.AcquireAsync(key, cancellationToken);
+        NpgsqlConnection? connection = null;
         NpgsqlTransaction? transaction = null;
         try
         {
+            connection = await database.OpenAsync(cancellationToken);
             transaction = await connection.BeginTransactionAsync(cancellationToken);
             // A holder that stalls must not hold everyone up: its session ends after a minute idle in the transaction
             // (freeing the lock), and a waiter gives up after 30 s with an error its caller retries.
@@ -32,7 +42,7 @@ public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissio
             command.Parameters.AddWithValue("class", LockClass);
             command.Parameters.AddWithValue("key", key);
             await command.ExecuteNonQueryAsync(cancellationToken);
-            return new Held(connection, transaction);
+            return new Held(this, key, local, connection, transaction);
         }
         catch
         {
@@ -41,12 +51,22 @@ public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissio
                 await transaction.DisposeAsync();
             }
 
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            await local.DisposeAsync();
             throw;
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    public void Dispose() => _local.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The admission lock {Key} ended before its holder let go ({Reason}); a decision taken under it may have overlapped another instance's")]
+    private static partial void LogLostLock(ILogger logger, string key, string reason);
+
+    private sealed class Held(PostgresAdmissionLock owner, string key, IAsyncDisposable local, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
         private int _released;
 
@@ -64,11 +84,14 @@ public sealed class PostgresAdmissionLock(PostgresDatabase database) : IAdmissio
             }
             catch (Exception error) when (error is NpgsqlException or InvalidOperationException)
             {
+                // The session ended first (idle for a minute, or the connection broke): the lock was freed then.
+                LogLostLock(owner._logger, key, error.Message);
             }
             finally
             {
                 await transaction.DisposeAsync();
                 await connection.DisposeAsync();
+                await local.DisposeAsync();
             }
         }
     }

@@ -56,6 +56,29 @@ public sealed class PostgresStoreTests(PostgresClusterFixture fixture) : StoreCo
         await using var acquired = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
+    // Review of issue 10: every waiter held a pooled connection while it waited in the database, and the holder needs
+    // another connection for its own work, so a burst of waiters in one process starved the pool. Old code: with a pool
+    // of 3 and 8 callers, the holder's work waited for a connection and failed ("The connection pool has been exhausted").
+    [Fact]
+    public async Task Callers_waiting_for_one_admission_key_in_one_process_hold_no_connection_so_the_holder_can_work()
+    {
+        var small = new NpgsqlConnectionStringBuilder(_connectionString) { MaxPoolSize = 3, Timeout = 3 }.ConnectionString;
+        await using var database = new PostgresDatabase(small, Time);
+        var admission = new PostgresAdmissionLock(database);
+        var values = new PostgresKeyValueStore(database);
+
+        var callers = Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var held = await admission.AcquireAsync("spend", CancellationToken.None);
+            // The decision's own reads and writes, on other connections of the same pool.
+            await values.ListAsync("usage", CancellationToken.None);
+            await Task.Delay(50);
+            await values.ListAsync("usage", CancellationToken.None);
+        });
+
+        await Task.WhenAll(callers).WaitAsync(TimeSpan.FromSeconds(60));
+    }
+
     [Fact]
     public async Task An_admission_lock_whose_holder_vanished_is_free_again()
     {
