@@ -80,14 +80,28 @@ public sealed partial class MentionHandler(
         };
         var input = new EditInput { Image = source, Prompt = prompt };
         var requester = ((IReadOnlyList<ulong>)(message.Member?.Roles ?? []), 0UL);
+        Message? progress = null;
         var outcome = await intake.SubmitAsync(input, origin, requester, async (accepted, ct) =>
         {
-            var progress = await rest.CreateMessageAsync(message.ChannelId, new MessageBody { Content = "🕒 Queued", MessageReference = Reference(message) }, null, ct);
+            progress = await rest.CreateMessageAsync(message.ChannelId, new MessageBody { Content = "🕒 Queued", MessageReference = Reference(message) }, null, ct);
             return accepted with { ProgressMessageId = progress.Id };
         }, null, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            await ReplyAsync(message, refusal, cancellationToken);
+            // A refusal after the progress message was posted (the reservation ended meanwhile) replaces "Queued".
+            await (progress is null ? ReplyAsync(message, refusal, cancellationToken) : ReviseAsync(progress, refusal, cancellationToken));
+        }
+    }
+
+    private async Task ReviseAsync(Message progress, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.EditMessageAsync(progress.ChannelId, progress.Id, new MessageBody { Content = text }, null, cancellationToken);
+        }
+        catch (DiscordApiException e)
+        {
+            LogReplyFailed(logger, progress.Id, (int)e.StatusCode, e.Code);
         }
     }
 

@@ -123,19 +123,21 @@ public sealed partial class EditIntake(
             reserved = await jobService.ReserveAsync(request, OriginData.ToJobOrigin(noted, extra, decision.ScopeGuildId), cancellationToken);
         }
 
-        DiscordOrigin final;
+        JobCommandResult confirmed;
         try
         {
-            final = await beforeEnqueue(noted with { ResultsAsSpoilers = decision.ResultsAsSpoilers }, cancellationToken);
+            var final = await beforeEnqueue(noted with { ResultsAsSpoilers = decision.ResultsAsSpoilers }, cancellationToken);
+            // Once the progress message exists the job is queued whatever happens to the caller (a gateway shutting
+            // down, an interaction that timed out): a half-done intake would leave a message that never moves.
+            confirmed = await jobService.ConfirmAsync(reserved.Id, OriginData.ToJobOrigin(final, extra, decision.ScopeGuildId), decision.NeedsReview, CancellationToken.None);
         }
         catch
         {
             // Nothing was queued: the reservation must stop counting against the person's limits.
-            await jobService.AbandonReservationAsync(reserved.Id, "The progress message could not be posted; nothing was sent", CancellationToken.None);
+            await jobService.AbandonReservationAsync(reserved.Id, "The edit could not be queued; nothing was sent", CancellationToken.None);
             throw;
         }
 
-        var confirmed = await jobService.ConfirmAsync(reserved.Id, OriginData.ToJobOrigin(final, extra, decision.ScopeGuildId), decision.NeedsReview, cancellationToken);
         if (confirmed is not { Outcome: JobCommandOutcome.Applied, Job: { } job })
         {
             return IntakeOutcome.Refused("This edit was cancelled before it could be queued; nothing was sent. Try again.");
