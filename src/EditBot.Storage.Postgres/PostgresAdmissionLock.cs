@@ -44,24 +44,34 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
             await command.ExecuteNonQueryAsync(cancellationToken);
             return new Held(this, key, local, connection, transaction);
         }
+        catch (PostgresException error) when (error.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await AbandonAsync(local, connection, transaction);
+            throw new AdmissionBusyException($"The admission lock '{key}' stayed busy for 30 s; try again.", error);
+        }
         catch
         {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
-            await local.DisposeAsync();
+            await AbandonAsync(local, connection, transaction);
             throw;
         }
     }
 
     public void Dispose() => _local.Dispose();
+
+    private static async Task AbandonAsync(IAsyncDisposable local, NpgsqlConnection? connection, NpgsqlTransaction? transaction)
+    {
+        if (transaction is not null)
+        {
+            await transaction.DisposeAsync();
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+        }
+
+        await local.DisposeAsync();
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The admission lock {Key} ended before its holder let go ({Reason}); a decision taken under it may have overlapped another instance's")]
     private static partial void LogLostLock(ILogger logger, string key, string reason);

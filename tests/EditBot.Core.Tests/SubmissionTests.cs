@@ -190,6 +190,38 @@ public sealed class SubmissionTests
     }
 
     /// <summary>Allows a submission only while no other job has recorded an intent; holds the first check until the second caller arrives.</summary>
+    // Review of issue 10: a spend lock that stayed busy for its whole wait was a step crash, counted as an attempt.
+    // Old code: after Engine:MaxTransientAttempts (6) busy answers the job failed 'Submitting kept failing', unsent.
+    [Fact]
+    public async Task A_spend_lock_busy_for_its_whole_wait_delays_the_submit_without_counting_an_attempt()
+    {
+        var admission = new BusyAdmissionLock(busyAnswers: 10);
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<IAdmissionLock>(admission).AddSingleton<ISubmissionGate>(new AllowingGate()));
+
+        var done = await engine.RunUntilSettledAsync((await engine.EnqueueAsync()).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(0, admission.BusyLeft);
+        Assert.Single(engine.Backend.Submits);
+    }
+
+    private sealed class AllowingGate : ISubmissionGate
+    {
+        public ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken) => ValueTask.FromResult<JobFailure?>(null);
+    }
+
+    private sealed class BusyAdmissionLock(int busyAnswers) : IAdmissionLock
+    {
+        private readonly InProcessAdmissionLock _inner = new();
+
+        public int BusyLeft => Math.Max(0, Volatile.Read(ref busyAnswers));
+
+        public ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken) =>
+            key == AdmissionKeys.Spend && Interlocked.Decrement(ref busyAnswers) >= 0
+                ? throw new AdmissionBusyException("busy for the test")
+                : _inner.AcquireAsync(key, cancellationToken);
+    }
+
     private sealed class OneIntentAtATimeGate(ObservedAdmissionLock admission) : ISubmissionGate
     {
         private readonly TaskCompletionSource _secondChecked = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,5 +1,6 @@
 using EditBot.Core.Engine.Steps;
 using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Core.Engine;
@@ -60,6 +61,13 @@ internal sealed partial class JobRunner(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await ReleaseAsync(context.Latest!);
+        }
+        catch (AdmissionBusyException error)
+        {
+            // Others were deciding for a long time: nothing was decided for this job, which is not at fault.
+            var latest = context.Latest!;
+            LogAdmissionBusy(logger, latest.Id, latest.State, error.Message);
+            await ReleaseAsync(latest, deps.Retry.Delay(1));
         }
         catch (Exception error)
         {
@@ -181,6 +189,9 @@ internal sealed partial class JobRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} was taken over (now {State}, lease {LeaseOwner}); this worker stops working on it")]
     private static partial void LogLost(ILogger logger, Guid jobId, JobState? state, string? leaseOwner);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} step {State} waits: {Reason}")]
+    private static partial void LogAdmissionBusy(ILogger logger, Guid jobId, JobState state, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobId} step {State} crashed; it will be retried")]
     private static partial void LogStepCrashed(ILogger logger, Exception error, Guid jobId, JobState state);

@@ -9,8 +9,32 @@ namespace EditBot.Core.Storage;
 /// </summary>
 public interface IAdmissionLock
 {
-    /// <summary>Waits for <paramref name="key"/> and holds it until the returned handle is disposed.</summary>
+    /// <summary>
+    /// Waits for <paramref name="key"/> and holds it until the returned handle is disposed. Throws
+    /// <see cref="AdmissionBusyException"/> when the key stayed busy for the lock's whole wait.
+    /// </summary>
     ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The admission lock stayed busy for its whole wait (30 s): nothing was decided. Not a fault of the job or the
+/// request: the engine tries the step again later without counting an attempt, and intake asks the person to retry.
+/// </summary>
+public sealed class AdmissionBusyException : Exception
+{
+    public AdmissionBusyException()
+    {
+    }
+
+    public AdmissionBusyException(string message)
+        : base(message)
+    {
+    }
+
+    public AdmissionBusyException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }
 
 /// <summary>The keys that serialise admission decisions.</summary>

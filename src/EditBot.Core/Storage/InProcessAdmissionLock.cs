@@ -19,7 +19,7 @@ public sealed class InProcessAdmissionLock : IAdmissionLock, IDisposable
         var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % Stripes)];
         if (!await stripe.WaitAsync(MaxWait, cancellationToken))
         {
-            throw new TimeoutException($"The admission lock '{key}' stayed busy for {MaxWait.TotalSeconds:0} s; try again.");
+            throw new AdmissionBusyException($"The admission lock '{key}' stayed busy for {MaxWait.TotalSeconds:0} s; try again.");
         }
 
         return new Held(stripe);

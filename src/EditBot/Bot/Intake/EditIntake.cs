@@ -30,6 +30,9 @@ public sealed partial class EditIntake(
     /// <summary>The size priced lowest (oblong), assumed by the checks made before the image is decoded.</summary>
     private const string CheapestSize = "1536x1024";
 
+    /// <summary>The answer when the spend lock stayed busy for its whole wait: nothing was decided or stored.</summary>
+    internal const string BusyText = "Too many edits are being checked at once right now; nothing was sent. Try again in a minute.";
+
     /// <param name="requester">Roles and permissions of the requester, for the policy.</param>
     /// <param name="beforeEnqueue">Called once everything is accepted and just before queueing: posts the progress message and returns the origin with its id.</param>
     /// <param name="source">The job whose result's buttons started this request, whose rules still apply.</param>
@@ -106,7 +109,17 @@ public sealed partial class EditIntake(
         IntakeDecision decision;
         Job reserved;
         var extra = new JsonObject();
-        await using (await admission.AcquireAsync(AdmissionKeys.Spend, cancellationToken))
+        IAsyncDisposable held;
+        try
+        {
+            held = await admission.AcquireAsync(AdmissionKeys.Spend, cancellationToken);
+        }
+        catch (AdmissionBusyException)
+        {
+            return IntakeOutcome.Refused(BusyText);
+        }
+
+        await using (held)
         {
             if (await limits.CheckAsync(requesterKey, cancellationToken) is { } limitedNow)
             {
