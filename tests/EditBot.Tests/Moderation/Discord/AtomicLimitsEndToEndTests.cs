@@ -1,8 +1,10 @@
 using System.Globalization;
 using EditBot.Core.Jobs;
+using EditBot.Core.Storage;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
 namespace EditBot.Tests.Moderation.Discord;
@@ -10,15 +12,19 @@ namespace EditBot.Tests.Moderation.Discord;
 /// <summary>
 /// Limits and budgets hold when requests arrive together, and wherever they come from (servers, DMs, a result's
 /// buttons), in the real bot. Counted where it costs: submissions that reached the fake GMI.
+/// The races run on SQLite (the in-process admission lock) and on PostgreSQL (the database's advisory lock).
 /// </summary>
-public sealed class AtomicLimitsEndToEndTests
+public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClassFixture<PostgresForBots>
 {
     // Old code: each request read usage, found nothing spent, and only then stored its job: all five were queued
     // and the submission check (also count-then-write) let more than one through to GMI.
-    [Fact]
-    public async Task One_member_with_a_daily_limit_of_one_sending_five_edits_at_once_gets_exactly_one_submission()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task One_member_with_a_daily_limit_of_one_sending_five_edits_at_once_gets_exactly_one_submission(string store)
     {
-        await using var bot = await ModerationBot.StartAsync();
+        await using var bot = await ModerationBot.StartAsync(configuration: await postgres.SettingsAsync(store));
+        Assert.StartsWith(store, bot.Harness.Services.GetRequiredService<IJobStore>().GetType().Name, StringComparison.Ordinal);
         await SaveAsync(bot, Group("limits", "user-daily", Option.Number("edits", 1)));
 
         var payloads = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => bot.EditAsync($"burst {i}")));
@@ -32,10 +38,13 @@ public sealed class AtomicLimitsEndToEndTests
     }
 
     // Old code: twenty members each saw $0 spent and were all queued; GMI received more than four.
-    [Fact]
-    public async Task Twenty_members_at_once_against_a_budget_that_covers_four_get_at_most_four()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Twenty_members_at_once_against_a_budget_that_covers_four_get_at_most_four(string store)
     {
-        await using var bot = await ModerationBot.StartAsync();
+        await using var bot = await ModerationBot.StartAsync(configuration: await postgres.SettingsAsync(store));
+        Assert.StartsWith(store, bot.Harness.Services.GetRequiredService<IJobStore>().GetType().Name, StringComparison.Ordinal);
         // A 3:2 image at high quality is estimated at $0.165: four fit in $0.70, five do not.
         await SaveAsync(bot, Group("limits", "budget", new Option("dollars", 10, System.Text.Json.Nodes.JsonValue.Create(0.7), [], null)));
         var members = Enumerable.Range(0, 20)
