@@ -23,8 +23,7 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
     [InlineData("Postgres")]
     public async Task One_member_with_a_daily_limit_of_one_sending_five_edits_at_once_gets_exactly_one_submission(string store)
     {
-        await using var bot = await ModerationBot.StartAsync(configuration: await postgres.SettingsAsync(store));
-        Assert.StartsWith(store, bot.Harness.Services.GetRequiredService<IJobStore>().GetType().Name, StringComparison.Ordinal);
+        await using var bot = await StartOnAsync(store);
         await SaveAsync(bot, Group("limits", "user-daily", Option.Number("edits", 1)));
 
         var payloads = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => bot.EditAsync($"burst {i}")));
@@ -43,8 +42,7 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
     [InlineData("Postgres")]
     public async Task Twenty_members_at_once_against_a_budget_that_covers_four_get_at_most_four(string store)
     {
-        await using var bot = await ModerationBot.StartAsync(configuration: await postgres.SettingsAsync(store));
-        Assert.StartsWith(store, bot.Harness.Services.GetRequiredService<IJobStore>().GetType().Name, StringComparison.Ordinal);
+        await using var bot = await StartOnAsync(store);
         // A 3:2 image at high quality is estimated at $0.165: four fit in $0.70, five do not.
         await SaveAsync(bot, Group("limits", "budget", new Option("dollars", 10, System.Text.Json.Nodes.JsonValue.Create(0.7), [], null)));
         var members = Enumerable.Range(0, 20)
@@ -149,6 +147,14 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
 
         Assert.StartsWith("Edits are not allowed in this channel", refusal, StringComparison.Ordinal);
         Assert.Equal(fetches, bot.Discord.AttachmentFetches);
+    }
+
+    /// <summary>The bot on <paramref name="store"/> ("Sqlite" or "Postgres"), checked to be running on it.</summary>
+    private async Task<ModerationBot> StartOnAsync(string store)
+    {
+        var bot = await ModerationBot.StartAsync(configuration: await postgres.SettingsAsync(store));
+        Assert.StartsWith(store, bot.Harness.Services.GetRequiredService<IJobStore>().GetType().Name, StringComparison.Ordinal);
+        return bot;
     }
 
     private static async Task SaveAsync(ModerationBot bot, Option setting) =>
