@@ -80,9 +80,8 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
         var where = inDm
             ? InteractionOrigin.DirectMessage
             : ModerationBot.Member with { ChannelId = thread.ToString(CultureInfo.InvariantCulture), ChannelType = 11 };
-        var press = InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(where));
 
-        await bot.Harness.DispatchInteractionAsync(press, result.Id);
+        var press = await bot.PressUntilAnsweredAsync(() => InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(where)), result.Id);
 
         Assert.StartsWith("Daily limit reached: 1/1 edits", await bot.RefusalOfAsync(press), StringComparison.Ordinal);
         Assert.Equal(1, bot.Harness.Gmi.SubmissionsFor("roll again"));
@@ -114,9 +113,8 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
         var thread = bot.Harness.ThreadOf(ModerationBot.Channel);
         await BotHarness.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
         var result = bot.Harness.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
-        var press = InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(InteractionOrigin.DirectMessage));
 
-        await bot.Harness.DispatchInteractionAsync(press, result.Id);
+        var press = await bot.PressUntilAnsweredAsync(() => InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(InteractionOrigin.DirectMessage)), result.Id);
 
         Assert.Equal("Edits are not available in direct messages with this bot; use it in a server.", await bot.RefusalOfAsync(press));
         Assert.Equal(1, bot.Harness.Gmi.SubmissionsFor("roll from a dm"));
