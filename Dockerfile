@@ -5,6 +5,7 @@ WORKDIR /source
 # Restore first so the package layer is cached while only code changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/EditBot/EditBot.csproj src/EditBot/
+COPY src/EditBot.Common/EditBot.Common.csproj src/EditBot.Common/
 COPY src/EditBot.Core/EditBot.Core.csproj src/EditBot.Core/
 COPY src/EditBot.Gmi/EditBot.Gmi.csproj src/EditBot.Gmi/
 COPY src/EditBot.Imaging/EditBot.Imaging.csproj src/EditBot.Imaging/

@@ -1,5 +1,5 @@
+using EditBot.Common.Retry;
 using EditBot.Core.Backend;
-using EditBot.Core.Retry;
 using EditBot.Gmi.Backend;
 using EditBot.Gmi.Http;
 using Microsoft.Extensions.Logging;

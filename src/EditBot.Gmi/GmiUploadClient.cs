@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using EditBot.Core.Retry;
+using EditBot.Common.Retry;
 using EditBot.Gmi.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http;
+using EditBot.Common.Retry;
 using EditBot.Core.Backend;
-using EditBot.Core.Retry;
 using EditBot.Gmi.Downloads;
 using EditBot.Gmi.Http;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,10 @@
-namespace EditBot.Core.Retry;
+namespace EditBot.Common.Retry;
 
 /// <summary>
 /// Capped, jittered exponential backoff ("full jitter" over an exponential ceiling), which honours a server's
-/// Retry-After when it gave one. Shared by every retry loop so they all back off the same way.
+/// Retry-After when it gave one. Shared by every retry loop (the engine, GMI, Discord start-up, the gateway's
+/// reconnects, interaction look-ups) so they all back off the same way; it lives in this leaf project because the
+/// Discord layer may not depend on the job engine.
 /// </summary>
 public sealed class Backoff
 {

@@ -1,5 +1,5 @@
+using EditBot.Common.Retry;
 using EditBot.Core.Jobs;
-using EditBot.Core.Retry;
 
 namespace EditBot.Core.Engine;
 

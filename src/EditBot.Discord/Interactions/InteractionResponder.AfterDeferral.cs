@@ -1,3 +1,4 @@
+using EditBot.Common.Retry;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
@@ -13,6 +14,12 @@ public sealed partial class InteractionResponder
 {
     /// <summary>Shown instead of a modal that came too late to open (a modal can only be a first answer).</summary>
     public const string ModalTooLate = "Sorry, I took too long to open the form. Please try again.";
+
+    /// <summary>How many times a call waiting for Discord to create the answer (or its webhook) is made.</summary>
+    private const int CreationLookups = 10;
+
+    /// <summary>The waits between those calls: 100 ms doubling to 1.6 s, jittered (about 8 s in all at most).</summary>
+    private static readonly Backoff CreationBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1600));
 
     // Content of the stand-in for a deferred answer when the endpoint's deferral created no message of its own.
     private const string Working = "Working on it…";
@@ -87,7 +94,14 @@ public sealed partial class InteractionResponder
     /// Discord applies the endpoint's deferral once it has read the HTTP response, which may be a moment after the
     /// handler learns of it; until then the interaction webhook and @original do not exist, and nothing was done.
     /// </summary>
-    private async Task<T> OnceDeferralLandedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    private Task<T> OnceDeferralLandedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        WhileNotYetCreatedAsync(call, e => e.Code is DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.UnknownMessage, cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="call"/> until Discord has created what it refers to: a refusal that says it does not exist
+    /// yet (<paramref name="notYet"/>) is tried again after the shared backoff, up to <see cref="CreationLookups"/> calls.
+    /// </summary>
+    private async Task<T> WhileNotYetCreatedAsync<T>(Func<Task<T>> call, Func<DiscordApiException, bool> notYet, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -95,9 +109,9 @@ public sealed partial class InteractionResponder
             {
                 return await call();
             }
-            catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.UnknownWebhook or DiscordErrorCodes.UnknownMessage && attempt < 10)
+            catch (DiscordApiException e) when (notYet(e) && attempt < CreationLookups)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), _timeProvider, cancellationToken);
+                await Task.Delay(CreationBackoff.Delay(attempt), _timeProvider, cancellationToken);
             }
         }
     }

@@ -32,7 +32,7 @@ public sealed partial class InteractionResponder
                         acknowledged = true;
                         _logger.LogDebug("Answered interaction {InteractionId} with callback type {Type} in the HTTP reply", InteractionId, response.Type);
                         return withResponse && response.Type == InteractionCallbackType.ChannelMessage
-                            ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await OriginalAfterHttpReplyAsync(cancellationToken) } }
+                            ? new InteractionCallbackResult { Resource = new() { Type = response.Type, Message = await WhileNotYetCreatedAsync(() => _rest.GetOriginalResponseAsync(Token, cancellationToken), e => e.Code == DiscordErrorCodes.UnknownMessage, cancellationToken) } }
                             : null;
                     }
                 }
@@ -54,21 +54,6 @@ public sealed partial class InteractionResponder
         }
     }
 
-    // Discord creates the message only once the endpoint has written the reply, so the first look may miss it.
-    private async Task<Message> OriginalAfterHttpReplyAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await _rest.GetOriginalResponseAsync(Token, cancellationToken);
-            }
-            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMessage && attempt < 10)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), _timeProvider, cancellationToken);
-            }
-        }
-    }
 
     private static async Task<(ReadOnlyMemory<byte> Body, string ContentType)> SerializeForHttpReplyAsync(
         InteractionResponse response, IReadOnlyList<DiscordFile>? files, CancellationToken cancellationToken)

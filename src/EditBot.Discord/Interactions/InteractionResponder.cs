@@ -95,6 +95,13 @@ public sealed partial class InteractionResponder
     public Task<Message> GetOriginalAsync(CancellationToken cancellationToken = default) =>
         Volatile.Read(ref _originalStandIn) is { } standIn ? Task.FromResult(standIn) : _rest.GetOriginalResponseAsync(Token, cancellationToken);
 
+    /// <summary>
+    /// The original response, waiting for Discord to create it: over the HTTP transport the message exists only once
+    /// the endpoint has written its reply, so the first look may miss it (10008 Unknown Message).
+    /// </summary>
+    public Task<Message> GetOriginalOnceCreatedAsync(CancellationToken cancellationToken = default) =>
+        WhileNotYetCreatedAsync(() => GetOriginalAsync(cancellationToken), e => e.Code == DiscordErrorCodes.UnknownMessage, cancellationToken);
+
     public Task<Message> EditOriginalAsync(MessageBody message, IReadOnlyList<DiscordFile>? files = null, CancellationToken cancellationToken = default) =>
         Volatile.Read(ref _originalStandIn) is { } standIn
             ? _rest.EditFollowupAsync(Token, standIn.Id, message, files, cancellationToken)

@@ -1,5 +1,5 @@
+using EditBot.Common.Retry;
 using EditBot.Core.Backend;
-using EditBot.Core.Retry;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Gmi.Http;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using EditBot.Core.Retry;
+using EditBot.Common.Retry;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -11,10 +11,8 @@ namespace EditBot.Bot.Entry;
 /// The interaction side of intake, shared by /edit, the message command and the result buttons: defer, run intake,
 /// turn the deferred answer into the progress message (and the thread anchor for slash commands), or refuse.
 /// </summary>
-public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
+public sealed class DeferredIntake(EditIntake intake)
 {
-    private const int OriginalLookups = 5;
-
     /// <param name="anchorOnAnswer">True when the thread starts on the answer (slash, buttons); false when the origin names its anchor.</param>
     /// <param name="source">The job whose result's buttons started this request (its rules still apply); null otherwise.</param>
     public async Task<IntakeOutcome> RunAsync(
@@ -28,7 +26,8 @@ public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
             input, origin, InteractionOrigin.Requester(interaction),
             async (accepted, ct) =>
             {
-                var answer = await OriginalAsync(responder, ct);
+                // Read rather than edited, so the first progress edit is the observer's.
+                var answer = await responder.GetOriginalOnceCreatedAsync(ct);
                 return accepted with
                 {
                     ProgressMessageId = answer.Id,
@@ -44,25 +43,5 @@ public sealed class DeferredIntake(EditIntake intake, TimeProvider timeProvider)
         }
 
         return outcome;
-    }
-
-    /// <summary>
-    /// The deferred answer's id (the progress message, and the thread anchor for slash commands), read rather than
-    /// edited so the first progress edit is the observer's. Over the HTTP transport Discord creates the message only
-    /// once the endpoint has replied, so the first look may miss it.
-    /// </summary>
-    private async Task<Message> OriginalAsync(InteractionResponder responder, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await responder.GetOriginalAsync(cancellationToken);
-            }
-            catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.UnknownMessage && attempt < OriginalLookups)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), timeProvider, cancellationToken);
-            }
-        }
     }
 }
