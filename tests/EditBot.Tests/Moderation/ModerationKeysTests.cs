@@ -1,3 +1,4 @@
+using EditBot.Core.Jobs;
 using EditBot.Moderation;
 
 namespace EditBot.Tests.Moderation;
@@ -7,12 +8,12 @@ public sealed class ModerationKeysTests
     [Fact]
     public void Keys_round_trip_and_foreign_keys_are_refused()
     {
-        Assert.Equal("guild:42", ModerationKeys.Guild(42));
-        Assert.True(ModerationKeys.TryParseUser(ModerationKeys.User(ulong.MaxValue), out var user));
+        Assert.Equal("guild:42", OriginKeys.Guild(42));
+        Assert.True(OriginKeys.TryParseUser(OriginKeys.User(ulong.MaxValue), out var user));
         Assert.Equal(ulong.MaxValue, user);
-        Assert.False(ModerationKeys.TryParseGuild("cli:me", out _));
-        Assert.False(ModerationKeys.TryParseGuild("guild:-1", out _));
-        Assert.False(ModerationKeys.TryParseGuild(null, out _));
+        Assert.False(OriginKeys.TryParseGuild("cli:me", out _));
+        Assert.False(OriginKeys.TryParseGuild("guild:-1", out _));
+        Assert.False(OriginKeys.TryParseGuild(null, out _));
     }
 
     [Fact]

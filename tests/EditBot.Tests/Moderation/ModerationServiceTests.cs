@@ -133,7 +133,7 @@ public sealed class ModerationServiceTests
     [Fact]
     public async Task Review_mode_without_a_review_channel_refuses_with_a_clear_message()
     {
-        await harness.KeyValues.SetAsync(ModerationKeys.Guild(TestJobs.Guild), "settings", """{"review":{"enabled":true}}""", CancellationToken.None);
+        await harness.KeyValues.SetAsync(OriginKeys.Guild(TestJobs.Guild), "settings", """{"review":{"enabled":true}}""", CancellationToken.None);
 
         var verdict = await IntakeAsync();
 

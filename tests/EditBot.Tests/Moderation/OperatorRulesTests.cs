@@ -77,7 +77,7 @@ public sealed class OperatorRulesTests
         harness.Jobs.Add(TestJobs.Create(now.AddHours(-1), guild: 555));
         var dmJob = harness.Jobs.Add(TestJobs.Create(now, JobState.Submitting, submitted: false) with
         {
-            Origin = new JobOrigin("discord", ModerationKeys.User(TestJobs.User), null, "{}"),
+            Origin = new JobOrigin("discord", OriginKeys.User(TestJobs.User), null, "{}"),
         });
 
         var failure = await harness.Gate.CheckAsync(dmJob, CancellationToken.None);

@@ -111,6 +111,6 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
     {
         var userId = interaction.Invoker?.Id ?? 0;
         return await store.ListAsync(
-            new JobQuery { RequesterKey = OriginData.RequesterKey(userId), States = JobQuery.Active, Limit = MaxListed }, cancellationToken);
+            new JobQuery { RequesterKey = OriginKeys.User(userId), States = JobQuery.Active, Limit = MaxListed }, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed partial class EditIntake(
         // Cheap checks first: the person's limits and every rule that needs no pixels run before any download or
         // decode, so a refused request costs no bandwidth or memory. The size is not known yet: the check assumes the
         // cheapest (an oblong image), so it never refuses what the full check below would accept.
-        var requesterKey = OriginData.RequesterKey(origin.UserId);
+        var requesterKey = OriginKeys.User(origin.UserId);
         if (await limits.CheckAsync(requesterKey, cancellationToken) is { } limited)
         {
             return IntakeOutcome.Refused(limited);

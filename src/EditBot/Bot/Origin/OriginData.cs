@@ -13,10 +13,6 @@ public static class OriginData
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string RequesterKey(ulong userId) => $"discord:{userId}";
-
-    public static string? ScopeKey(ulong? guildId) => guildId is { } id ? $"guild:{id}" : null;
-
     /// <summary>The origin data JSON: <paramref name="extra"/> (policy context) plus the Discord origin.</summary>
     public static string Write(DiscordOrigin origin, JsonObject? extra = null)
     {
@@ -27,7 +23,7 @@ public static class OriginData
 
     /// <param name="scopeGuildId">The server the job counts against when not the one it was asked in (default: the origin's).</param>
     public static JobOrigin ToJobOrigin(DiscordOrigin origin, JsonObject? extra = null, ulong? scopeGuildId = null) =>
-        new(Kind, RequesterKey(origin.UserId), ScopeKey(scopeGuildId ?? origin.GuildId), Write(origin, extra));
+        new(Kind, OriginKeys.User(origin.UserId), OriginKeys.Guild(scopeGuildId ?? origin.GuildId), Write(origin, extra));
 
     public static bool TryRead(Job job, [NotNullWhen(true)] out DiscordOrigin? origin)
     {

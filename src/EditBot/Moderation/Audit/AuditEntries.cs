@@ -19,7 +19,7 @@ public static class AuditEntries
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(costs);
         var hasContext = ModerationContext.TryRead(job.Origin, out var context);
-        var userId = hasContext ? context!.UserId : ModerationKeys.TryParseUser(job.Origin.RequesterKey, out var parsed) ? parsed : 0;
+        var userId = hasContext ? context!.UserId : OriginKeys.TryParseUser(job.Origin.RequesterKey, out var parsed) ? parsed : 0;
         var channelId = hasContext ? context!.ChannelId : 0;
         return new AuditEntry(kind, job.Id, userId, channelId, job.Request.Prompt, costs.Estimate(job.Request).TotalUsd, at, actorId, detail ?? job.Failure?.Message);
     }

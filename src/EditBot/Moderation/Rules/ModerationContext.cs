@@ -59,7 +59,7 @@ public sealed record ModerationContext(
     {
         ArgumentNullException.ThrowIfNull(job);
         return TryRead(job.Origin, out var context) ? context.GuildId
-            : ModerationKeys.TryParseGuild(job.Origin.ScopeKey, out var id) ? id
+            : OriginKeys.TryParseGuild(job.Origin.ScopeKey, out var id) ? id
             : null;
     }
 

@@ -19,7 +19,7 @@ public sealed class ModerationSubmissionGate(ModerationService moderation, ILogg
             var verdict = await moderation.CheckSubmissionAsync(context.ToRequest(job.Request), job.Id, cancellationToken);
             refusal = verdict.Refusal;
         }
-        else if (ModerationKeys.TryParseUser(job.Origin.RequesterKey, out var userId))
+        else if (OriginKeys.TryParseUser(job.Origin.RequesterKey, out var userId))
         {
             // A Discord request outside any server (a direct message): the operator's rules only.
             var request = new OperatorRequest(userId, job.Origin.ScopeKey is null, job.Request.Prompt, job.Request.Count, job.Request.Quality, job.Request.Size);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -50,7 +51,7 @@ public sealed class GuildSettingsStore(IKeyValueStore store, TimeProvider time, 
             }
 
             var json = GuildSettingsJson.Serialize(changed);
-            await store.SetAsync(ModerationKeys.Guild(guildId), ModerationKeys.SettingsKey, json, cancellationToken);
+            await store.SetAsync(OriginKeys.Guild(guildId), ModerationKeys.SettingsKey, json, cancellationToken);
             cache[guildId] = new CachedSettings(changed, json, time.GetUtcNow());
             return new SettingsUpdate(true, changed, null);
         }
@@ -63,12 +64,12 @@ public sealed class GuildSettingsStore(IKeyValueStore store, TimeProvider time, 
     /// <summary>Forgets every rule of the server (also the way out of a stored document that cannot be read).</summary>
     public async Task ResetAsync(ulong guildId, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(ModerationKeys.Guild(guildId), ModerationKeys.SettingsKey, cancellationToken);
+        await store.DeleteAsync(OriginKeys.Guild(guildId), ModerationKeys.SettingsKey, cancellationToken);
         cache[guildId] = new CachedSettings(GuildSettings.Default, null, time.GetUtcNow());
     }
 
     private Task<string?> ReadJsonAsync(ulong guildId, CancellationToken cancellationToken) =>
-        store.GetAsync(ModerationKeys.Guild(guildId), ModerationKeys.SettingsKey, cancellationToken);
+        store.GetAsync(OriginKeys.Guild(guildId), ModerationKeys.SettingsKey, cancellationToken);
 
     private static GuildSettings Parse(string? json) => json is null ? GuildSettings.Default : GuildSettingsJson.Deserialize(json);
 

@@ -18,8 +18,8 @@ public sealed class UsageReader(IJobStore jobs, CostEstimator costs, IOptions<Mo
     {
         var dayStart = UsageCounting.StartOfUtcDay(now);
         var since = cooldown is { } window && now - window < dayStart ? now - window : dayStart;
-        var counted = await CountedAsync(new JobQuery { ScopeKey = ModerationKeys.Guild(guildId) }, since, now, point, excludeJobId, $"guild {guildId}", cancellationToken);
-        var userKey = ModerationKeys.User(userId);
+        var counted = await CountedAsync(new JobQuery { ScopeKey = OriginKeys.Guild(guildId) }, since, now, point, excludeJobId, $"guild {guildId}", cancellationToken);
+        var userKey = OriginKeys.User(userId);
         var today = counted.Where(c => c.SpentAt >= dayStart).Select(c => c.Job).ToList();
         return new UsageSnapshot(
             UserEditsToday: today.Count(j => j.Origin.RequesterKey == userKey),
@@ -32,7 +32,7 @@ public sealed class UsageReader(IJobStore jobs, CostEstimator costs, IOptions<Mo
     public async Task<int> UserEditsTodayAsync(ulong userId, DateTimeOffset now, CheckPoint point, Guid? excludeJobId, CancellationToken cancellationToken)
     {
         var dayStart = UsageCounting.StartOfUtcDay(now);
-        var counted = await CountedAsync(new JobQuery { RequesterKey = ModerationKeys.User(userId) }, dayStart, now, point, excludeJobId, $"user {userId}", cancellationToken);
+        var counted = await CountedAsync(new JobQuery { RequesterKey = OriginKeys.User(userId) }, dayStart, now, point, excludeJobId, $"user {userId}", cancellationToken);
         return counted.Count(c => c.SpentAt >= dayStart);
     }
 

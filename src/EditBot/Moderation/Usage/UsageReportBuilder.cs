@@ -1,3 +1,4 @@
+using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,8 @@ public sealed class UsageReportBuilder(
         var limit = options.Value.UsageScanLimit;
         var query = new JobQuery
         {
-            ScopeKey = ModerationKeys.Guild(guildId),
-            RequesterKey = userId is { } id ? ModerationKeys.User(id) : null,
+            ScopeKey = OriginKeys.Guild(guildId),
+            RequesterKey = userId is { } id ? OriginKeys.User(id) : null,
             UpdatedSince = since,
             Limit = limit,
         };
@@ -40,7 +41,7 @@ public sealed class UsageReportBuilder(
         {
             var cost = costs.Estimate(job.Request).TotalUsd;
             server = server.Add(job.Request.Count, cost);
-            if (ModerationKeys.TryParseUser(job.Origin.RequesterKey, out var user))
+            if (OriginKeys.TryParseUser(job.Origin.RequesterKey, out var user))
             {
                 perUser[user] = perUser.GetValueOrDefault(user, UsageTotals.Zero).Add(job.Request.Count, cost);
             }

@@ -30,7 +30,7 @@ public static class TestJobs
             Id = Guid.NewGuid(),
             State = state,
             Request = new EditRequest(prompt, "blob-image", null, size, quality, count),
-            Origin = new JobOrigin("discord", ModerationKeys.User(user), ModerationKeys.Guild(guild), data.ToJsonString()),
+            Origin = new JobOrigin("discord", OriginKeys.User(user), OriginKeys.Guild(guild), data.ToJsonString()),
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
             Submissions = submitted ? 1 : 0,
