@@ -31,7 +31,7 @@ public sealed class BlobRetentionServiceTests : IDisposable
 
         // Timers fire only when the clock moves, so keep moving it an interval at a time until the next sweep takes it.
         var freshStoredAt = _time.GetUtcNow();
-        await WaitUntilAsync(async () => await blobs.GetAsync(fresh, CancellationToken.None) is null, () => _time.Advance(BlobRetentionService.Interval));
+        await WaitUntilAsync(async () => await blobs.GetAsync(fresh, CancellationToken.None) is null, () => _time.Advance(BlobRetentionService.Every));
         Assert.True(_time.GetUtcNow() - freshStoredAt > options.Value.BlobRetention, "A blob was pruned before its retention ran out.");
         await service.StopAsync(CancellationToken.None);
     }

@@ -10,17 +10,31 @@ namespace EditBot.Core.Engine;
 /// </summary>
 public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : BackgroundService
 {
+    /// <summary>The clock the sweep ticks on, for the sweep's own cut-offs.</summary>
+    protected TimeProvider Time { get; } = time;
+
+    /// <summary>The sweep's logger.</summary>
+    protected ILogger Logger { get; } = logger;
+
     /// <summary>Time between sweeps (read once at start).</summary>
     protected abstract TimeSpan Interval { get; }
 
     /// <summary>What the sweep is called in its failure log line.</summary>
     protected abstract string Name { get; }
 
+    /// <summary>False when configuration turned the sweep off: it then never runs.</summary>
+    protected virtual bool Enabled => true;
+
     protected abstract Task SweepAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        if (!Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval, Time);
         do
         {
             try
@@ -29,7 +43,7 @@ public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : Backgro
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "The {Sweep} sweep failed; retrying at the next interval", Name);
+                Logger.LogError(e, "The {Sweep} sweep failed; retrying at the next interval", Name);
             }
         }
         while (await NextTickAsync(timer, stoppingToken));

@@ -1,6 +1,6 @@
+using EditBot.Core.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,21 +8,27 @@ namespace EditBot.Core.Storage;
 
 /// <summary>
 /// Deletes blobs unused for <see cref="StorageOptions.BlobRetention"/> that no live job needs: once at start,
-/// then every <see cref="Interval"/>. A failed sweep is logged and retried at the next one.
+/// then every <see cref="Every"/>. A failed sweep is logged and retried at the next one.
 /// </summary>
 public sealed partial class BlobRetentionService(
     IBlobStore blobs,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
-    ILogger<BlobRetentionService> logger) : BackgroundService
+    ILogger<BlobRetentionService> logger) : PeriodicSweep(timeProvider, logger)
 {
     /// <summary>Time between sweeps; retention is measured in days, so hourly keeps the overshoot small.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
+
+    protected override TimeSpan Interval => Every;
+
+    protected override string Name => "blob retention";
+
+    protected override Task SweepAsync(CancellationToken cancellationToken) => PruneOnceAsync(cancellationToken);
 
     /// <summary>Runs one sweep now; returns how many blobs were deleted (0 when the sweep failed).</summary>
     public async Task<int> PruneOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.BlobRetention;
+        var cutoff = Time.GetUtcNow() - options.Value.BlobRetention;
         try
         {
             var deleted = await blobs.PruneAsync(cutoff, cancellationToken);
@@ -33,22 +39,6 @@ public sealed partial class BlobRetentionService(
         {
             LogFailed(ex);
             return 0;
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await PruneOnceAsync(stoppingToken);
-                await Task.Delay(Interval, timeProvider, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Host shutdown.
         }
     }
 

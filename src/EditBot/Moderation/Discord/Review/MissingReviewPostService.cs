@@ -1,6 +1,6 @@
+using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,31 +18,17 @@ public sealed partial class MissingReviewPostService(
     TimeProvider time,
     IOptions<ModerationOptions> moderationOptions,
     IOptions<ModerationDiscordOptions> options,
-    ILogger<MissingReviewPostService> logger) : BackgroundService
+    ILogger<MissingReviewPostService> logger) : PeriodicSweep(time, logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RepostMissingReviews)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => moderationOptions.Value.ReviewSweepInterval;
 
-        using var timer = new PeriodicTimer(moderationOptions.Value.ReviewSweepInterval, time);
-        try
-        {
-            do
-            {
-                await RepostAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override string Name => "missing review posts";
+
+    protected override bool Enabled => options.Value.RepostMissingReviews;
+
+    protected override Task SweepAsync(CancellationToken cancellationToken) => RepostAsync(cancellationToken);
 
     /// <returns>How many requests were posted.</returns>
     public async Task<int> RepostAsync(CancellationToken cancellationToken)
@@ -51,19 +37,19 @@ public sealed partial class MissingReviewPostService(
         try
         {
             var waiting = await jobs.ListAsync(new JobQuery { States = [JobState.AwaitingApproval], Limit = 1000 }, cancellationToken);
-            var cutoff = time.GetUtcNow() - Grace;
+            var cutoff = Time.GetUtcNow() - Grace;
             foreach (var job in waiting.Where(j => j.CreatedAt <= cutoff).OrderBy(j => j.CreatedAt))
             {
                 if (await posts.GetAsync(job.Id, cancellationToken) is null && await poster.PostAsync(job, cancellationToken))
                 {
                     posted++;
-                    LogReposted(logger, job.Id);
+                    LogReposted(Logger, job.Id);
                 }
             }
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRepostFailed(logger, error);
+            LogRepostFailed(Logger, error);
         }
 
         return posted;
