@@ -9,6 +9,7 @@ COPY src/EditBot.Common/EditBot.Common.csproj src/EditBot.Common/
 COPY src/EditBot.Core/EditBot.Core.csproj src/EditBot.Core/
 COPY src/EditBot.Gmi/EditBot.Gmi.csproj src/EditBot.Gmi/
 COPY src/EditBot.Imaging/EditBot.Imaging.csproj src/EditBot.Imaging/
+COPY src/EditBot.Moderation/EditBot.Moderation.csproj src/EditBot.Moderation/
 COPY src/EditBot.Discord/EditBot.Discord.csproj src/EditBot.Discord/
 COPY src/EditBot.Storage.Sqlite/EditBot.Storage.Sqlite.csproj src/EditBot.Storage.Sqlite/
 COPY src/EditBot.Storage.Postgres/EditBot.Storage.Postgres.csproj src/EditBot.Storage.Postgres/
