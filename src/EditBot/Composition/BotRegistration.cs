@@ -42,7 +42,7 @@ public static class BotRegistration
             }
         });
         services.AddSingleton(new TransportKind(transport));
-        services.AddSingleton<ReadinessProbe>();
+        services.AddEditBotHealthChecks();
         services.AddSingleton<JobsByStateCollector>();
         return services;
     }
@@ -52,7 +52,7 @@ public static class BotRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<JobsByStateCollector>().Attach();
-        app.MapGet("/healthz", (RequestDelegate)(context => app.Services.GetRequiredService<ReadinessProbe>().WriteAsync(context)));
+        app.MapEditBotHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EditBotMetrics>().Registry);
         if (transport == DiscordTransport.Http)
         {

@@ -17,6 +17,9 @@ public static class SerilogSetup
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", defaultLevel > LogEventLevel.Information ? defaultLevel : LogEventLevel.Information)
             .MinimumLevel.Override("System.Net.Http", LogEventLevel.Warning)
+            // Each /healthz answer carries its reasons; the health-check service would log every unhealthy probe as an
+            // error (a Docker probe every 30 s during a Discord outage). The causes are logged once where they happen.
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Fatal)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
             .Filter.ByExcluding(IsHostReportOfGatewayRefusal)
