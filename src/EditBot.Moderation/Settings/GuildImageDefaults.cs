@@ -1,4 +1,4 @@
-namespace EditBot.Moderation.Discord;
+namespace EditBot.Moderation;
 
 /// <summary>
 /// A server's default size and quality, for the intake to use when the member named none (the intake policy sees

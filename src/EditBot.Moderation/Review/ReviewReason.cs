@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EditBot.Moderation.Discord;
+namespace EditBot.Moderation;
 
 /// <summary>
 /// The reasons stored on review transitions (the job's event history), in one readable form that the audit observer
