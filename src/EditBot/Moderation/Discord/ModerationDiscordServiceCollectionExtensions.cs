@@ -14,7 +14,8 @@ public static class ModerationDiscordServiceCollectionExtensions
     /// Server moderation for the Discord bot: the rules (<see cref="ModerationServiceCollectionExtensions.AddEditBotModeration"/>),
     /// the intake policy (replacing any registered <see cref="IIntakePolicy"/>, e.g. the experience's allow-all), the
     /// review queue with its expiry, the audit log, /editbot-admin and the review buttons (as an <see cref="IBotCommandModule"/>),
-    /// and the model price for cost estimates. Call after the experience's registration.
+    /// and the model price for cost estimates. Order does not matter: the experience registers its policy with TryAdd
+    /// and this one replaces it (RegistrationOrderTests).
     /// </summary>
     public static IServiceCollection AddEditBotModerationDiscord(this IServiceCollection services, IConfiguration configuration)
     {
