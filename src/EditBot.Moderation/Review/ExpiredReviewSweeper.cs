@@ -5,18 +5,27 @@ using Microsoft.Extensions.Logging;
 namespace EditBot.Moderation;
 
 /// <summary>
-/// Finds requests that waited for review longer than their server's expiry and hands them to
-/// <see cref="IReviewExpiryHandler"/>. Review state lives in the job store, so this works across restarts.
+/// The one scan of requests waiting for review: those that waited longer than their server's expiry go to
+/// <see cref="IReviewExpiryHandler"/>, the others to every <see cref="IWaitingReviewCheck"/> (e.g. missing review
+/// posts). Review state lives in the job store, so this works across restarts.
 /// </summary>
 public sealed class ExpiredReviewSweeper(
-    IJobStore jobs, GuildSettingsStore settingsStore, IReviewExpiryHandler handler, TimeProvider time, ILogger<ExpiredReviewSweeper> logger)
+    IJobStore jobs,
+    GuildSettingsStore settingsStore,
+    IReviewExpiryHandler handler,
+    TimeProvider time,
+    ILogger<ExpiredReviewSweeper> logger,
+    IEnumerable<IWaitingReviewCheck>? checks = null)
 {
-    private const int MaxPerSweep = 10_000;
+    /// <summary>The most waiting requests one sweep looks at, oldest first.</summary>
+    public static readonly JobQuery Waiting = new() { States = [JobState.AwaitingApproval], Limit = 10_000 };
 
-    /// <summary>Expires what is due; returns how many jobs were handed over.</summary>
+    private readonly IWaitingReviewCheck[] _checks = [.. checks ?? []];
+
+    /// <summary>Expires what is due and runs the checks on the rest; returns how many jobs were expired.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var waiting = await jobs.ListAsync(new JobQuery { States = [JobState.AwaitingApproval], Limit = MaxPerSweep }, cancellationToken);
+        var waiting = await jobs.ListAsync(Waiting, cancellationToken);
         var now = time.GetUtcNow();
         var expired = 0;
         foreach (var job in waiting.OrderBy(j => j.CreatedAt))
@@ -24,6 +33,7 @@ public sealed class ExpiredReviewSweeper(
             var settings = ModerationContext.GuildOf(job) is { } guildId ? await settingsStore.GetAsync(guildId, cancellationToken) : GuildSettings.Default;
             if (!ReviewPolicy.IsExpired(job, settings, now))
             {
+                await CheckWaitingAsync(job, cancellationToken);
                 continue;
             }
 
@@ -40,5 +50,20 @@ public sealed class ExpiredReviewSweeper(
         }
 
         return expired;
+    }
+
+    private async Task CheckWaitingAsync(Job job, CancellationToken cancellationToken)
+    {
+        foreach (var check in _checks)
+        {
+            try
+            {
+                await check.CheckAsync(job, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Job {JobId} waiting for review: {Check} failed; will try again", job.Id, check.GetType().Name);
+            }
+        }
     }
 }

@@ -41,7 +41,8 @@ public static class ModerationDiscordServiceCollectionExtensions
         services.AddEditBotReviewExpiry<ReviewExpiryHandler>();
         services.TryAddSingleton<AuditPostingService>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditPostingService>());
-        services.AddHostedService<MissingReviewPostService>();
+        services.TryAddSingleton<MissingReviewPostService>();
+        services.AddSingleton<IWaitingReviewCheck>(sp => sp.GetRequiredService<MissingReviewPostService>());
         services.AddHostedService<ModelPriceLoader>();
         return services;
     }

@@ -131,6 +131,26 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         Assert.Single(h.Discord.MessagesIn(reviewChannel.Id));
     }
 
+    // Issue 11: one scan of the waiting requests. Before, a second service listed them again on the same interval (with
+    // a cap of 1,000 beside the expiry's 10,000); now the review sweep itself hands each waiting request to the check.
+    [Fact]
+    public async Task The_review_sweep_posts_a_missing_review_post_in_the_same_scan_that_expires_requests()
+    {
+        await h.ConfigureAsync(s => s with { Review = s.Review with { ChannelId = 999 } });
+        var job = await h.EnqueueAsync();
+        await h.ConfigureAsync(s => s with { Review = s.Review with { ChannelId = reviewChannel.Id } });
+        var sweeper = h.Get<ExpiredReviewSweeper>();
+
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+        Assert.Empty(h.Discord.MessagesIn(reviewChannel.Id));
+        h.Time.Advance(MissingReviewPostService.Grace);
+        Assert.Equal(0, await sweeper.SweepAsync(CancellationToken.None));
+        await sweeper.SweepAsync(CancellationToken.None);
+
+        Assert.NotNull(await h.Get<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None));
+        Assert.Single(h.Discord.MessagesIn(reviewChannel.Id));
+    }
+
     private async Task<string> PressAsync(Job job, string action, InteractionOrigin origin)
     {
         var post = h.Discord.MessagesIn(reviewChannel.Id)[0];

@@ -1,4 +1,3 @@
-using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,48 +7,50 @@ namespace EditBot.Moderation.Discord;
 
 /// <summary>
 /// Posts requests that wait for review without a review post: the post is made by an observer right after the job is
-/// stored, so a Discord outage or a stop in between would otherwise leave a request nobody can see. Runs at start and
-/// with the review sweep's interval; a grace period keeps it from racing the observer's own post.
+/// stored, so a Discord outage or a stop in between would otherwise leave a request nobody can see. Runs as a check
+/// of the review sweep (<see cref="ExpiredReviewSweeper"/>, at start and every review interval), so the waiting
+/// requests are scanned once; a grace period keeps it from racing the observer's own post.
 /// </summary>
 public sealed partial class MissingReviewPostService(
     IJobStore jobs,
     ReviewPostStore posts,
     ReviewQueueObserver poster,
     TimeProvider time,
-    IOptions<ModerationOptions> moderationOptions,
     IOptions<ModerationDiscordOptions> options,
-    ILogger<MissingReviewPostService> logger) : PeriodicSweep(time, logger)
+    ILogger<MissingReviewPostService> logger) : IWaitingReviewCheck
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
 
-    protected override TimeSpan Interval => moderationOptions.Value.ReviewSweepInterval;
+    /// <summary>Posts <paramref name="job"/>'s review card when it has none and the grace period is over.</summary>
+    public async Task<bool> CheckAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!options.Value.RepostMissingReviews || job.CreatedAt > time.GetUtcNow() - Grace
+            || await posts.GetAsync(job.Id, cancellationToken) is not null || !await poster.PostAsync(job, cancellationToken))
+        {
+            return false;
+        }
 
-    protected override string Name => "missing review posts";
+        LogReposted(logger, job.Id);
+        return true;
+    }
 
-    protected override bool Enabled => options.Value.RepostMissingReviews;
-
-    protected override Task SweepAsync(CancellationToken cancellationToken) => RepostAsync(cancellationToken);
-
+    /// <summary>Runs the check on every waiting request now, outside the sweep (for operators and tests).</summary>
     /// <returns>How many requests were posted.</returns>
     public async Task<int> RepostAsync(CancellationToken cancellationToken)
     {
         var posted = 0;
         try
         {
-            var waiting = await jobs.ListAsync(new JobQuery { States = [JobState.AwaitingApproval], Limit = 1000 }, cancellationToken);
-            var cutoff = Time.GetUtcNow() - Grace;
-            foreach (var job in waiting.Where(j => j.CreatedAt <= cutoff).OrderBy(j => j.CreatedAt))
+            var waiting = await jobs.ListAsync(ExpiredReviewSweeper.Waiting, cancellationToken);
+            foreach (var job in waiting.OrderBy(j => j.CreatedAt))
             {
-                if (await posts.GetAsync(job.Id, cancellationToken) is null && await poster.PostAsync(job, cancellationToken))
-                {
-                    posted++;
-                    LogReposted(Logger, job.Id);
-                }
+                posted += await CheckAsync(job, cancellationToken) ? 1 : 0;
             }
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRepostFailed(Logger, error);
+            LogRepostFailed(logger, error);
         }
 
         return posted;
