@@ -12,8 +12,11 @@ public static class ModerationServiceCollectionExtensions
     /// estimator, usage reader and report, rule evaluator, <see cref="ModerationService"/> and the submission gate.
     /// Needs an <see cref="Core.Storage.IJobStore"/> and <see cref="Core.Storage.IKeyValueStore"/> from the storage layer.
     /// </summary>
-    public static IServiceCollection AddEditBotModeration(this IServiceCollection services)
+    /// <typeparam name="TContextReader">How the host reads back the <see cref="ModerationContext"/> it keeps in a job's origin.</typeparam>
+    public static IServiceCollection AddEditBotModeration<TContextReader>(this IServiceCollection services)
+        where TContextReader : class, IModerationContextReader
     {
+        services.TryAddSingleton<IModerationContextReader, TContextReader>();
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GuildSettingsStore>();

@@ -13,14 +13,16 @@ public static class AuditEntries
         return new AuditEntry(kind, jobId, request.UserId, request.ChannelId, request.Prompt, cost.TotalUsd, at, Detail: detail);
     }
 
-    /// <summary>For a decision or outcome of a stored job; who and where come from its <see cref="ModerationContext"/>.</summary>
-    public static AuditEntry ForJob(AuditEventKind kind, Job job, CostEstimator costs, DateTimeOffset at, ulong? actorId = null, string? detail = null)
+    /// <summary>
+    /// For a decision or outcome of a stored job; who and where come from its <paramref name="context"/> (read from the
+    /// job's origin), else the requester from its key.
+    /// </summary>
+    public static AuditEntry ForJob(AuditEventKind kind, Job job, ModerationContext? context, CostEstimator costs, DateTimeOffset at, ulong? actorId = null, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(costs);
-        var hasContext = ModerationContext.TryRead(job.Origin, out var context);
-        var userId = hasContext ? context!.UserId : OriginKeys.TryParseUser(job.Origin.RequesterKey, out var parsed) ? parsed : 0;
-        var channelId = hasContext ? context!.ChannelId : 0;
+        var userId = context?.UserId ?? (OriginKeys.TryParseUser(job.Origin.RequesterKey, out var parsed) ? parsed : 0);
+        var channelId = context?.ChannelId ?? 0;
         return new AuditEntry(kind, job.Id, userId, channelId, job.Request.Prompt, costs.Estimate(job.Request).TotalUsd, at, actorId, detail ?? job.Failure?.Message);
     }
 }

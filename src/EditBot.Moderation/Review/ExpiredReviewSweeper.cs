@@ -12,6 +12,7 @@ namespace EditBot.Moderation;
 public sealed class ExpiredReviewSweeper(
     IJobStore jobs,
     GuildSettingsStore settingsStore,
+    IModerationContextReader contexts,
     IReviewExpiryHandler handler,
     TimeProvider time,
     ILogger<ExpiredReviewSweeper> logger,
@@ -30,7 +31,7 @@ public sealed class ExpiredReviewSweeper(
         var expired = 0;
         foreach (var job in waiting.OrderBy(j => j.CreatedAt))
         {
-            var settings = ModerationContext.GuildOf(job) is { } guildId ? await settingsStore.GetAsync(guildId, cancellationToken) : GuildSettings.Default;
+            var settings = contexts.GuildOf(job) is { } guildId ? await settingsStore.GetAsync(guildId, cancellationToken) : GuildSettings.Default;
             if (!ReviewPolicy.IsExpired(job, settings, now))
             {
                 await CheckWaitingAsync(job, cancellationToken);

@@ -8,13 +8,13 @@ namespace EditBot.Moderation;
 /// Checks the server's rules again just before the costly submit, since settings may have changed since intake.
 /// Server jobs meet the operator's and the server's rules; direct-message jobs the operator's; command-line jobs pass.
 /// </summary>
-public sealed class ModerationSubmissionGate(ModerationService moderation, ILogger<ModerationSubmissionGate> logger) : ISubmissionGate
+public sealed class ModerationSubmissionGate(ModerationService moderation, IModerationContextReader contexts, ILogger<ModerationSubmissionGate> logger) : ISubmissionGate
 {
     public async ValueTask<JobFailure?> CheckAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         RuleRefusal? refusal;
-        if (ModerationContext.TryRead(job.Origin, out var context))
+        if (contexts.Read(job.Origin) is { } context)
         {
             var verdict = await moderation.CheckSubmissionAsync(context.ToRequest(job.Request), job.Id, cancellationToken);
             refusal = verdict.Refusal;

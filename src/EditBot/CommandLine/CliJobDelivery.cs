@@ -1,6 +1,7 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
+using EditBot.Origin;
 
 namespace EditBot.CommandLine;
 
@@ -10,13 +11,13 @@ namespace EditBot.CommandLine;
 /// </summary>
 public sealed class CliJobDelivery : IJobDelivery
 {
-    public string Kind => CliOrigin.Kind;
+    public string Kind => JobOrigins.CliKind;
 
     public async Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(results);
-        var folder = CliOrigin.OutputDirectory(job.Origin);
+        var folder = JobOrigins.OutputDirectory(job.Origin);
         Directory.CreateDirectory(folder);
         for (var i = 0; i < results.Count; i++)
         {

@@ -5,6 +5,7 @@ using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Imaging.Intake;
 using EditBot.Imaging.Masks;
+using EditBot.Origin;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -76,7 +77,7 @@ public static class EditVerb
         var imageBlob = await blobs.PutAsync(ready.Image, ready.MediaType, CancellationToken.None);
         var maskBlob = ready.Mask is { } m ? await blobs.PutAsync(m, "image/png", CancellationToken.None) : null;
         var request = new EditRequest(args.Prompt, imageBlob, maskBlob, $"{ready.Size.Width}x{ready.Size.Height}", args.Quality, args.Count);
-        var job = await jobs.EnqueueAsync(request, CliOrigin.Create(args.OutputDirectory), needsApproval: false, CancellationToken.None);
+        var job = await jobs.EnqueueAsync(request, JobOrigins.ForCli(args.OutputDirectory), needsApproval: false, CancellationToken.None);
         Console.WriteLine($"job {job.Id}: {request.Size}, quality {request.Quality}, {request.Count} image(s)");
         var finishing = watcher.WhenFinished(job.Id);
         // The job may have finished before the watcher was listening.
@@ -84,7 +85,7 @@ public static class EditVerb
         var finished = current is { IsTerminal: true } ? current : await finishing;
         if (finished.State == JobState.Done)
         {
-            var folder = CliOrigin.OutputDirectory(finished.Origin);
+            var folder = JobOrigins.OutputDirectory(finished.Origin);
             for (var i = 0; i < finished.ResultBlobs.Count; i++)
             {
                 var blob = await blobs.GetAsync(finished.ResultBlobs[i], CancellationToken.None);

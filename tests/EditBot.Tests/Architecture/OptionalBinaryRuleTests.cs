@@ -14,7 +14,7 @@ public sealed partial class OptionalBinaryRuleTests
     [Fact]
     public void No_source_file_declares_a_nullable_memory_of_bytes()
     {
-        var source = FindSource();
+        var source = SourceTree.Source;
         var offenders = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: f, Line: i + 1, Text: line)))
@@ -32,21 +32,5 @@ public sealed partial class OptionalBinaryRuleTests
         Assert.Matches(NullableMemory(), "Memory<byte>? x");
         Assert.Matches(NullableMemory(), "Nullable<ReadOnlyMemory<byte>> x");
         Assert.DoesNotMatch(NullableMemory(), "ReadOnlyMemory<byte> image, byte[]? mask");
-    }
-
-    private static string FindSource([System.Runtime.CompilerServices.CallerFilePath] string caller = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(caller) ?? string.Empty })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null && dir.Exists; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "EditBot.sln")))
-                {
-                    return Path.Combine(dir.FullName, "src");
-                }
-            }
-        }
-
-        throw new DirectoryNotFoundException("EditBot.sln not found above the test binaries or this source file.");
     }
 }

@@ -2,12 +2,12 @@ using EditBot.Bot.Delivery;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
-using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
 namespace EditBot.Tests.Bot;
@@ -19,9 +19,9 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     public async Task Slash_edit_defers_shows_progress_and_posts_results_in_a_thread_on_the_answer()
     {
         await using var host = await ExperienceHost.StartAsync();
-        var channel = host.Discord.AddChannel(type: 0, id: ulong.Parse(Origin.DefaultChannelId));
+        var channel = host.Discord.AddChannel(type: 0, id: ulong.Parse(Invoker.DefaultChannelId));
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(300, 200));
-        var origin = new Origin();
+        var origin = new Invoker();
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 300, 200) { Id = image.Id.ToString() };
 
@@ -50,8 +50,8 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     {
         await using var host = await ExperienceHost.StartAsync(new Dictionary<string, string?> { ["Bot:MaxPromptLength"] = "10" });
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin();
-        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, ulong.Parse(Origin.DefaultChannelId));
+        var origin = new Invoker();
+        host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, ulong.Parse(Invoker.DefaultChannelId));
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin,
@@ -68,9 +68,9 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     public async Task In_a_dm_the_results_are_a_reply_to_the_answer()
     {
         await using var host = await ExperienceHost.StartAsync();
-        var dm = host.Discord.AddChannel(type: 1, id: ulong.Parse(Origin.DirectMessage.ChannelId));
+        var dm = host.Discord.AddChannel(type: 1, id: ulong.Parse(Invoker.DirectMessage.ChannelId));
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin { GuildId = null, ChannelType = 1, ChannelId = dm.Id.ToString() };
+        var origin = new Invoker { GuildId = null, ChannelType = 1, ChannelId = dm.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, dm.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
 
@@ -90,7 +90,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         await using var host = await ExperienceHost.StartAsync();
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        var origin = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
 
@@ -145,7 +145,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
     {
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        var origin = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", prompt)));

@@ -1,10 +1,10 @@
 using EditBot.Bot;
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.TestSupport.Gmi;
+using EditBot.Origin;
 using EditBot.Tests.Bot.Support;
+using EditBot.TestSupport.Gmi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.Bot;

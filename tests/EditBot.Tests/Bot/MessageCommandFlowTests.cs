@@ -3,7 +3,7 @@ using EditBot.Core.Jobs;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
-using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
 namespace EditBot.Tests.Bot;
 
@@ -21,7 +21,7 @@ public class MessageCommandFlowTests
         var image = host.Discord.AddAttachment("room.png", TestImages.Png(256, 256));
         var mask = host.Discord.AddAttachment("mask.png", TestImages.Mask(256, 256, topHalf: true));
         var target = host.Discord.AddMessage(channel.Id, "my room", attachments: [image]);
-        var command = new Origin { ChannelId = channel.Id.ToString() };
+        var command = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
@@ -32,7 +32,7 @@ public class MessageCommandFlowTests
         var customId = (string)modal["data"]!["custom_id"]!;
         Assert.Equal($"eb:target:{command.InteractionId}:0", customId);
 
-        var submit = new Origin { ChannelId = channel.Id.ToString() };
+        var submit = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(submit.InteractionId), submit.Token, channel.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ModalSubmit(customId,
             [ModalField.TextInput("prompt", "paint the walls green"), ModalField.FileUpload("mask", Spec(mask, 256, 256))], submit));
@@ -55,7 +55,7 @@ public class MessageCommandFlowTests
         await using var host = await ExperienceHost.StartAsync();
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var slash = new Origin { ChannelId = channel.Id.ToString() };
+        var slash = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(slash.InteractionId), slash.Token, channel.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", slash,
             EditBot.TestSupport.Discord.Inject.CommandOption.File("image", Spec(image, 64, 64)),
@@ -66,7 +66,7 @@ public class MessageCommandFlowTests
         var result = host.Discord.MessagesIn(thread)[0];
         var deleteId = $"eb:delete:{job.Id:N}";
 
-        var stranger = new Origin { ChannelId = thread.ToString(), ChannelType = 11, User = DiscordUserSpec.OtherUser, MemberPermissions = "3072" };
+        var stranger = new Invoker { ChannelId = thread.ToString(), ChannelType = 11, User = DiscordUserSpec.OtherUser, MemberPermissions = "3072" };
         host.Discord.RegisterInteraction(ulong.Parse(stranger.InteractionId), stranger.Token, thread, result.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), stranger));
         await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
@@ -74,7 +74,7 @@ public class MessageCommandFlowTests
         Assert.Contains("\"flags\":64", refusal.Body);
         Assert.False(host.Discord.GetMessage(result.Id)!.Deleted);
 
-        var requester = new Origin { ChannelId = thread.ToString(), ChannelType = 11 };
+        var requester = new Invoker { ChannelId = thread.ToString(), ChannelType = 11 };
         host.Discord.RegisterInteraction(ulong.Parse(requester.InteractionId), requester.Token, thread, result.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), requester));
         await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(result.Id)?.Deleted != false, "the deletion");
@@ -88,7 +88,7 @@ public class MessageCommandFlowTests
         var first = host.Discord.AddAttachment("a.png", TestImages.Png(64, 64));
         var second = host.Discord.AddAttachment("b.png", TestImages.Png(64, 64));
         var target = host.Discord.AddMessage(channel.Id, "two", attachments: [first, second]);
-        var command = new Origin { ChannelId = channel.Id.ToString() };
+        var command = new Invoker { ChannelId = channel.Id.ToString() };
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
 
@@ -99,7 +99,7 @@ public class MessageCommandFlowTests
         Assert.Equal($"eb:pick:{command.InteractionId}", (string)menu["custom_id"]!);
         Assert.Equal(2, menu["options"]!.AsArray().Count);
 
-        var pick = new Origin { ChannelId = channel.Id.ToString() };
+        var pick = new Invoker { ChannelId = channel.Id.ToString() };
         var click = InteractionPayloads.ButtonClick((string)menu["custom_id"]!, MessagePayloads.Message("which?", channelId: channel.Id.ToString()), pick);
         click["data"]!["component_type"] = 3;
         click["data"]!["values"] = new JsonArray("1");

@@ -4,7 +4,7 @@ using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
-using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
 namespace EditBot.Tests.Bot;
 
@@ -21,14 +21,14 @@ public class PendingTargetOwnershipTests
         await using var host = await ExperienceHost.StartAsync();
         var (channelId, customId) = await OpenModalAsync(host);
 
-        var stranger = new Origin { ChannelId = channelId.ToString(), User = DiscordUserSpec.OtherUser };
+        var stranger = new Invoker { ChannelId = channelId.ToString(), User = DiscordUserSpec.OtherUser };
         var refusal = await SubmitAsync(host, channelId, customId, stranger);
 
         Assert.Contains("\"flags\":64", refusal, StringComparison.Ordinal);
         Assert.Contains("Only the member who used", refusal, StringComparison.Ordinal);
         Assert.Equal(0, host.Gmi.SubmitAttempts);
 
-        await SubmitAsync(host, channelId, customId, new Origin { ChannelId = channelId.ToString() });
+        await SubmitAsync(host, channelId, customId, new Invoker { ChannelId = channelId.ToString() });
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
         Assert.Equal(1, host.Gmi.AcceptedSubmissions);
@@ -43,7 +43,7 @@ public class PendingTargetOwnershipTests
         var fetchesBefore = host.Discord.AttachmentFetches;
 
         clock.Advance(TimeSpan.FromMinutes(16));
-        var refusal = await SubmitAsync(host, channelId, customId, new Origin { ChannelId = channelId.ToString() });
+        var refusal = await SubmitAsync(host, channelId, customId, new Invoker { ChannelId = channelId.ToString() });
 
         Assert.Contains("\"flags\":64", refusal, StringComparison.Ordinal);
         Assert.Contains("expired", refusal, StringComparison.Ordinal);
@@ -56,14 +56,14 @@ public class PendingTargetOwnershipTests
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("room.png", TestImages.Png(64, 64));
         var target = host.Discord.AddMessage(channel.Id, "my room", attachments: [image]);
-        var command = new Origin { ChannelId = channel.Id.ToString() };
+        var command = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
         var modal = JsonNode.Parse(await ResponseAsync(host, command.InteractionId, "the modal"))!;
         return (channel.Id, (string)modal["data"]!["custom_id"]!);
     }
 
-    private static async Task<string> SubmitAsync(ExperienceHost host, ulong channelId, string customId, Origin submit)
+    private static async Task<string> SubmitAsync(ExperienceHost host, ulong channelId, string customId, Invoker submit)
     {
         host.Discord.RegisterInteraction(ulong.Parse(submit.InteractionId), submit.Token, channelId);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ModalSubmit(customId, [ModalField.TextInput("prompt", "paint the walls green")], submit));

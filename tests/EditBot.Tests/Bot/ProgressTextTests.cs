@@ -1,7 +1,7 @@
 using EditBot.Bot.Components;
-using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
 using EditBot.Core.Jobs;
+using EditBot.Origin;
 
 namespace EditBot.Tests.Bot;
 

@@ -1,6 +1,6 @@
 using EditBot.Bot.Delivery;
-using EditBot.Bot.Origin;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 
 namespace EditBot.Tests.Bot;
 

@@ -3,18 +3,18 @@ using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
-using Origin = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
+using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
 namespace EditBot.Tests.Bot;
 
 /// <summary>Long jobs (the interaction token dies), cancel and /editbot status, on the real engine and both fakes.</summary>
 public class TokenAndCancelFlowTests
 {
-    private static async Task<(Origin Origin, ulong ChannelId)> StartEditAsync(ExperienceHost host, string prompt)
+    private static async Task<(Invoker Origin, ulong ChannelId)> StartEditAsync(ExperienceHost host, string prompt)
     {
         var channel = host.Discord.AddChannel(type: 0);
         var image = host.Discord.AddAttachment("cat.png", TestImages.Png(64, 64));
-        var origin = new Origin { ChannelId = channel.Id.ToString() };
+        var origin = new Invoker { ChannelId = channel.Id.ToString() };
         host.Discord.RegisterInteraction(ulong.Parse(origin.InteractionId), origin.Token, channel.Id);
         var spec = new AttachmentSpec(image.Url.AbsoluteUri, "cat.png", "image/png", image.Size, 64, 64) { Id = image.Id.ToString() };
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin, Option.File("image", spec), Option.Text("prompt", prompt)));
@@ -49,14 +49,14 @@ public class TokenAndCancelFlowTests
         var (_, channelId) = await StartEditAsync(host, "never mind");
         var running = await host.WaitForJobAsync(j => j.State is JobState.Polling or JobState.Submitted);
 
-        var status = new Origin { ChannelId = channelId.ToString() };
+        var status = new Invoker { ChannelId = channelId.ToString() };
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("editbot", status, Option.Subcommand("status")));
         await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)), "the status");
         var statusBody = host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)).Body!;
         Assert.Contains("never mind", statusBody);
         Assert.Contains($"eb:cancel:{running.Id:N}", statusBody);
 
-        var click = new Origin { ChannelId = channelId.ToString() };
+        var click = new Invoker { ChannelId = channelId.ToString() };
         var progress = MessagePayloads.Message("progress", channelId: channelId.ToString(), author: new DiscordUserSpec(host.Discord.BotUserId.ToString(), "EditBot", Bot: true));
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick($"eb:cancel:{running.Id:N}", progress, click));
 

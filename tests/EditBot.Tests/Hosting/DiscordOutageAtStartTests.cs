@@ -4,6 +4,7 @@ using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Imaging.Intake;
+using EditBot.Origin;
 using EditBot.Tests.Support;
 using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +56,7 @@ public sealed class DiscordOutageAtStartTests
         var image = await blobs.PutAsync(prepared.Image, prepared.MediaType, CancellationToken.None);
         var request = new EditRequest("a red sky", image, null, $"{prepared.Size.Width}x{prepared.Size.Height}", "low", 1);
         var jobs = bot.Services.GetRequiredService<JobService>();
-        return await jobs.EnqueueAsync(request, CliOrigin.Create(Path.Combine(bot.Folder, "out")), needsApproval: false, CancellationToken.None);
+        return await jobs.EnqueueAsync(request, JobOrigins.ForCli(Path.Combine(bot.Folder, "out")), needsApproval: false, CancellationToken.None);
     }
 
     internal static async Task<Job> WaitForEndAsync(BotHarness bot, Guid id)

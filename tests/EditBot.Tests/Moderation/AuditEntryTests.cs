@@ -1,5 +1,6 @@
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 
 namespace EditBot.Tests.Moderation;
@@ -62,7 +63,7 @@ public sealed class AuditEntryTests
     {
         var job = TestJobs.Create(At, JobState.Failed, count: 2) with { Failure = new JobFailure(FailureCode.PolicyRefused, "Daily budget reached") };
 
-        var entry = AuditEntries.ForJob(AuditEventKind.Failed, job, new CostEstimator(), At);
+        var entry = AuditEntries.ForJob(AuditEventKind.Failed, job, new OriginModerationContextReader().Read(job.Origin), new CostEstimator(), At);
 
         Assert.Equal(new AuditEntry(AuditEventKind.Failed, job.Id, TestJobs.User, TestJobs.Channel, "a red bicycle", 0.422m, At, null, "Daily budget reached"), entry);
     }

@@ -1,6 +1,7 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Storage;
 using EditBot.Moderation;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public sealed class ModerationRegistrationTests
         services.AddLogging();
         services.AddSingleton<IJobStore, InMemoryJobStore>();
         services.AddSingleton<IKeyValueStore, InMemoryKeyValueStore>();
-        services.AddEditBotModeration();
+        services.AddEditBotModeration<OriginModerationContextReader>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

@@ -1,5 +1,6 @@
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 
 namespace EditBot.Tests.Moderation;
@@ -95,12 +96,12 @@ public sealed class ModerationSubmissionGateTests
     public void The_context_round_trips_through_origin_data()
     {
         var context = new ModerationContext(1, 2, 3, 4, [5, 6], MemberPermissions.ManageMessages);
-        var data = new System.Text.Json.Nodes.JsonObject { ["interactionToken"] = "kept" };
-        context.WriteInto(data);
+        var origin = JobOrigins.ForDiscord(new DiscordOrigin { UserId = 4, GuildId = 1, InteractionToken = "kept" }, context);
 
-        Assert.True(ModerationContext.TryRead(new JobOrigin("discord", "discord:4", "guild:1", data.ToJsonString()), out var read));
+        var read = new OriginModerationContextReader().Read(origin);
+        Assert.NotNull(read);
         Assert.Equal(context with { RoleIds = read.RoleIds }, read);
         Assert.Equal([5ul, 6ul], read.RoleIds);
-        Assert.Equal("kept", (string?)data["interactionToken"]);
+        Assert.Equal("kept", JobOrigins.Read(origin).Discord?.InteractionToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,7 +18,7 @@ public sealed class ReviewTests
     };
 
     private ExpiredReviewSweeper Sweeper() =>
-        new(harness.Jobs, harness.Settings, handler, harness.Time, NullLogger<ExpiredReviewSweeper>.Instance);
+        new(harness.Jobs, harness.Settings, new OriginModerationContextReader(), handler, harness.Time, NullLogger<ExpiredReviewSweeper>.Instance);
 
     [Fact]
     public void Reviewers_are_the_reviewer_role_and_server_managers()

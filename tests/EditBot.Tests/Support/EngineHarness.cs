@@ -4,6 +4,7 @@ using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Imaging.Intake;
+using EditBot.Origin;
 using EditBot.TestSupport.Gmi;
 using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ public sealed class EngineHarness : IAsyncDisposable
         var prepared = Assert.IsType<PreparedEdit>(await intake.PrepareAsync(image ?? TestImages.Png(64, 48)));
         var imageBlob = await blobs.PutAsync(prepared.Image, prepared.MediaType, CancellationToken.None);
         var request = new EditRequest(prompt, imageBlob, null, $"{prepared.Size.Width}x{prepared.Size.Height}", quality, count);
-        return await Jobs.EnqueueAsync(request, CliOrigin.Create(OutputFolder), needsApproval: false, CancellationToken.None);
+        return await Jobs.EnqueueAsync(request, JobOrigins.ForCli(OutputFolder), needsApproval: false, CancellationToken.None);
     }
 
     /// <summary>Waits until the job is terminal (failing the test after <paramref name="timeout"/>) and returns it.</summary>

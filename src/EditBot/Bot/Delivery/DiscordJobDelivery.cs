@@ -1,5 +1,4 @@
 using System.Net;
-using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
@@ -7,6 +6,7 @@ using EditBot.Core.Storage;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
 using EditBot.Imaging.Packaging;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,13 +29,13 @@ public sealed partial class DiscordJobDelivery(
     IOptions<BotExperienceOptions> options,
     ILogger<DiscordJobDelivery> logger) : IJobDelivery
 {
-    public string Kind => OriginData.Kind;
+    public string Kind => JobOrigins.DiscordKind;
 
     public async Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(results);
-        if (!OriginData.TryRead(job, out var origin))
+        if (!JobOrigins.TryReadDiscord(job, out var origin))
         {
             throw new InvalidOperationException($"Job {job.Id} has no readable Discord origin.");
         }

@@ -1,11 +1,11 @@
 using System.Text;
-using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
 using EditBot.Imaging.Packaging;
+using EditBot.Origin;
 
 namespace EditBot.Bot.Delivery;
 

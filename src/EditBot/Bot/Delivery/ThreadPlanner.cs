@@ -1,5 +1,5 @@
-using EditBot.Bot.Origin;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 
 namespace EditBot.Bot.Delivery;
 

@@ -1,9 +1,9 @@
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 
 namespace EditBot.Bot.Entry;
 

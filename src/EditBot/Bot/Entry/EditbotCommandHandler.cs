@@ -1,12 +1,12 @@
 using System.Text;
 using EditBot.Bot.Components;
-using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;

@@ -2,12 +2,12 @@ using System.Globalization;
 using EditBot.Bot.Components;
 using EditBot.Bot.Delivery;
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;
@@ -28,7 +28,7 @@ public sealed class JobButtonHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || !OriginData.TryRead(job, out var origin))
+        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || !JobOrigins.TryReadDiscord(job, out var origin))
         {
             await InteractionReplies.EphemeralAsync(responder, "I can't find that edit any more.", cancellationToken);
             return;

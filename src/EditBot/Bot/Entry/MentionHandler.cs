@@ -1,10 +1,10 @@
 using EditBot.Bot.Delivery;
 using EditBot.Bot.Events;
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Discord;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

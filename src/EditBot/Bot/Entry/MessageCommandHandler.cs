@@ -1,9 +1,9 @@
 using System.Globalization;
 using EditBot.Bot.Components;
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;

@@ -1,7 +1,7 @@
 using EditBot.Bot.Intake;
-using EditBot.Bot.Origin;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;

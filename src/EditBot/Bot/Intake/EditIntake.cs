@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
-using EditBot.Bot.Origin;
 using EditBot.Core.Backend;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Gmi;
 using EditBot.Imaging.Intake;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -108,7 +107,6 @@ public sealed partial class EditIntake(
         // budget for four: four reservations, sixteen refusals.
         IntakeDecision decision;
         Job reserved;
-        var extra = new JsonObject();
         IAsyncDisposable held;
         try
         {
@@ -132,8 +130,7 @@ public sealed partial class EditIntake(
                 return IntakeOutcome.Refused(decision.RefusalMessage!);
             }
 
-            decision.WriteOriginData?.Invoke(extra);
-            reserved = await jobService.ReserveAsync(request, OriginData.ToJobOrigin(noted, extra, decision.ScopeGuildId), cancellationToken);
+            reserved = await jobService.ReserveAsync(request, JobOrigins.ForDiscord(noted, decision.Moderation, decision.ScopeGuildId), cancellationToken);
         }
 
         JobCommandResult confirmed;
@@ -142,7 +139,7 @@ public sealed partial class EditIntake(
             var final = await beforeEnqueue(noted with { ResultsAsSpoilers = decision.ResultsAsSpoilers }, cancellationToken);
             // Once the progress message exists the job is queued whatever happens to the caller (a gateway shutting
             // down, an interaction that timed out): a half-done intake would leave a message that never moves.
-            confirmed = await jobService.ConfirmAsync(reserved.Id, OriginData.ToJobOrigin(final, extra, decision.ScopeGuildId), decision.NeedsReview, CancellationToken.None);
+            confirmed = await jobService.ConfirmAsync(reserved.Id, JobOrigins.ForDiscord(final, decision.Moderation, decision.ScopeGuildId), decision.NeedsReview, CancellationToken.None);
         }
         catch
         {

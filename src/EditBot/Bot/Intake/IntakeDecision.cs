@@ -1,11 +1,11 @@
-using System.Text.Json.Nodes;
+using EditBot.Moderation;
 
 namespace EditBot.Bot.Intake;
 
 /// <summary>
 /// A policy's answer at intake. <see cref="RefusalMessage"/> set: refused, shown to the requester as is.
-/// <see cref="NeedsReview"/>: the job waits for a moderator. <see cref="WriteOriginData"/> adds the policy's own
-/// context to the job's origin data (e.g. ModerationContext.WriteInto) so it can check again before submitting.
+/// <see cref="NeedsReview"/>: the job waits for a moderator. <see cref="Moderation"/> is kept in the job's
+/// origin so the rules can check again before submitting.
 /// <see cref="ScopeGuildId"/>: the server whose limits the job counts against when that is not where it was asked
 /// for (a server's result re-rolled from a DM).
 /// </summary>
@@ -13,7 +13,7 @@ public sealed record IntakeDecision(
     string? RefusalMessage = null,
     bool NeedsReview = false,
     bool ResultsAsSpoilers = false,
-    Action<JsonObject>? WriteOriginData = null,
+    ModerationContext? Moderation = null,
     ulong? ScopeGuildId = null)
 {
     public static IntakeDecision Allow { get; } = new();

@@ -1,6 +1,6 @@
-using EditBot.Bot.Origin;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Progress;

@@ -1,6 +1,6 @@
-using EditBot.Bot.Origin;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
+using EditBot.Origin;
 
 namespace EditBot.Bot.Progress;
 
@@ -13,7 +13,7 @@ public sealed class ProgressObserver(ProgressPublisher publisher) : IJobObserver
     public ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (job.State is JobState.Done || !OriginData.TryRead(job, out _))
+        if (job.State is JobState.Done || !JobOrigins.TryReadDiscord(job, out _))
         {
             return ValueTask.CompletedTask;
         }

@@ -1,6 +1,6 @@
-using EditBot.Bot.Origin;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +38,7 @@ public sealed class ProgressPublisher
 
     private async Task SendAsync(Guid jobId, Job job, CancellationToken cancellationToken)
     {
-        if (!OriginData.TryRead(job, out var origin))
+        if (!JobOrigins.TryReadDiscord(job, out var origin))
         {
             return;
         }

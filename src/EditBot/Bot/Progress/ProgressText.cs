@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using EditBot.Bot.Components;
-using EditBot.Bot.Origin;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 
 namespace EditBot.Bot.Progress;
 

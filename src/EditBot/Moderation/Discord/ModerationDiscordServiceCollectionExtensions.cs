@@ -2,6 +2,7 @@ using EditBot.Bot.Commands;
 using EditBot.Bot.Events;
 using EditBot.Bot.Intake;
 using EditBot.Core.Engine;
+using EditBot.Origin;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,7 +21,7 @@ public static class ModerationDiscordServiceCollectionExtensions
     public static IServiceCollection AddEditBotModerationDiscord(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddEditBotModeration();
+        services.AddEditBotModeration<OriginModerationContextReader>();
         services.AddOptions<ModerationDiscordOptions>().Bind(configuration.GetSection(ModerationDiscordOptions.SectionName)).ValidateOnStart();
 
         services.Replace(ServiceDescriptor.Singleton<IIntakePolicy, ModerationIntakePolicy>());

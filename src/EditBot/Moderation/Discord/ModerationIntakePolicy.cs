@@ -1,4 +1,5 @@
 using EditBot.Bot.Intake;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
@@ -39,11 +40,10 @@ public sealed partial class ModerationIntakePolicy(
             return IntakeDecision.Refuse(RefusalText(refusal));
         }
 
-        var moderationContext = ModerationContext.From(request);
         return new IntakeDecision(
             NeedsReview: verdict.NeedsReview,
             ResultsAsSpoilers: verdict.Settings.ResultsAsSpoilers,
-            WriteOriginData: moderationContext.WriteInto,
+            Moderation: ModerationContext.From(request),
             ScopeGuildId: inherited ? request.GuildId : null);
     }
 
@@ -86,7 +86,7 @@ public sealed partial class ModerationIntakePolicy(
     /// </summary>
     private static (ModerationRequest? Request, bool Inherited) Resolve(IntakeContext context)
     {
-        if (context.Source is { } source && ModerationContext.TryRead(source.Origin, out var kept) && context.GuildId != kept.GuildId)
+        if (context.Source is { } source && JobOrigins.Read(source.Origin).Moderation is { } kept && context.GuildId != kept.GuildId)
         {
             var request = new ModerationRequest(
                 kept.GuildId, kept.ChannelId, kept.ParentChannelId, context.UserId, [], MemberPermissions.None,

@@ -3,6 +3,7 @@ using EditBot.Bot.Intake;
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
 using EditBot.Moderation.Discord;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Discord.Support;
 
 namespace EditBot.Tests.Moderation.Discord;
@@ -56,9 +57,8 @@ public sealed class ModerationIntakePolicyTests : IAsyncLifetime
         Assert.False(decision.IsRefused);
         Assert.True(decision.NeedsReview);
         Assert.True(decision.ResultsAsSpoilers);
-        var data = new JsonObject();
-        decision.WriteOriginData!(data);
-        Assert.True(ModerationContext.TryRead(new JobOrigin("discord", "discord:1", "guild:1", data.ToJsonString()), out var context));
+        var context = JobOrigins.Read(JobOrigins.ForDiscord(new DiscordOrigin { UserId = 1, GuildId = 1 }, decision.Moderation)).Moderation;
+        Assert.NotNull(context);
         Assert.Equal((ModerationDiscordHarness.Guild, 42UL), (context.GuildId, context.RoleIds.Single()));
     }
 
@@ -91,9 +91,8 @@ public sealed class ModerationIntakePolicyTests : IAsyncLifetime
         var decision = await CheckAsync(Context("a hat") with { GuildId = null, Source = source });
 
         Assert.True(decision.NeedsReview);
-        var data = new JsonObject();
-        decision.WriteOriginData!(data);
-        Assert.True(ModerationContext.TryRead(new JobOrigin("discord", "discord:1", "guild:1", data.ToJsonString()), out var kept));
+        var kept = JobOrigins.Read(JobOrigins.ForDiscord(new DiscordOrigin { UserId = 1, GuildId = 1 }, decision.Moderation)).Moderation;
+        Assert.NotNull(kept);
         Assert.Equal((ModerationDiscordHarness.Guild, 0, MemberPermissions.None, true), (kept.GuildId, kept.RoleIds.Count, kept.Permissions, kept.DirectMessage));
     }
 

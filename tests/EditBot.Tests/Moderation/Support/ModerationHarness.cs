@@ -1,4 +1,5 @@
 using EditBot.Moderation;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -20,7 +21,7 @@ public sealed class ModerationHarness
         Usage = new UsageReader(Jobs, Costs, Options, NullLogger<UsageReader>.Instance);
         Operator = new OperatorRules(Options, Usage, Costs, Time);
         Service = new ModerationService(Settings, Usage, Evaluator, Operator, Costs, Time);
-        Gate = new ModerationSubmissionGate(Service, NullLogger<ModerationSubmissionGate>.Instance);
+        Gate = new ModerationSubmissionGate(Service, new OriginModerationContextReader(), NullLogger<ModerationSubmissionGate>.Instance);
         Reports = new UsageReportBuilder(Jobs, Costs, Time, Options, NullLogger<UsageReportBuilder>.Instance);
     }
 

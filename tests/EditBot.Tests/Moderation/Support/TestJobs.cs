@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using EditBot.Core.Jobs;
 using EditBot.Moderation;
+using EditBot.Origin;
 
 namespace EditBot.Tests.Moderation.Support;
 
@@ -23,14 +23,13 @@ public static class TestJobs
         bool submitted = true,
         ModerationContext? context = null)
     {
-        var data = new JsonObject();
-        (context ?? new ModerationContext(guild, Channel, null, user, [], MemberPermissions.None)).WriteInto(data);
+        var data = JobOrigins.Write(new OriginDocument { Moderation = context ?? new ModerationContext(guild, Channel, null, user, [], MemberPermissions.None) });
         return new Job
         {
             Id = Guid.NewGuid(),
             State = state,
             Request = new EditRequest(prompt, "blob-image", null, size, quality, count),
-            Origin = new JobOrigin("discord", OriginKeys.User(user), OriginKeys.Guild(guild), data.ToJsonString()),
+            Origin = new JobOrigin("discord", OriginKeys.User(user), OriginKeys.Guild(guild), data),
             CreatedAt = createdAt,
             UpdatedAt = createdAt,
             Submissions = submitted ? 1 : 0,

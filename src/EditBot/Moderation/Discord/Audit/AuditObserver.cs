@@ -1,5 +1,6 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
+using EditBot.Origin;
 
 namespace EditBot.Moderation.Discord;
 
@@ -7,13 +8,13 @@ namespace EditBot.Moderation.Discord;
 /// Writes every request (received, sent to review), decision (approved, rejected, expired, cancelled) and outcome
 /// (done, failed) of a server's jobs to its audit channel (through the queue). Jobs without a server are skipped.
 /// </summary>
-public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimeProvider time) : IJobObserver
+public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, IModerationContextReader contexts, TimeProvider time) : IJobObserver
 {
     public ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(change);
-        if (KindOf(change) is not { } kind || ModerationContext.GuildOf(job) is not { } guildId)
+        if (KindOf(change) is not { } kind || contexts.GuildOf(job) is not { } guildId)
         {
             return ValueTask.CompletedTask;
         }
@@ -36,7 +37,7 @@ public sealed class AuditObserver(AuditLog auditLog, CostEstimator costs, TimePr
             detail = change.Reason;
         }
 
-        var entry = AuditEntries.ForJob(kind, job, costs, time.GetUtcNow(), actor, detail);
+        var entry = AuditEntries.ForJob(kind, job, contexts.Read(job.Origin), costs, time.GetUtcNow(), actor, detail);
         // Queued, not posted: this runs inside job transitions, some of them on an interaction's path.
         auditLog.Enqueue(guildId, entry);
         return ValueTask.CompletedTask;

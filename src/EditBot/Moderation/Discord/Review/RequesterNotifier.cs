@@ -1,8 +1,8 @@
-using EditBot.Bot.Origin;
 using EditBot.Bot.Progress;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
@@ -16,7 +16,7 @@ public sealed partial class RequesterNotifier(DiscordRestClient rest, ProgressMe
     public async Task TellAsync(Job job, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!OriginData.TryRead(job, out var origin))
+        if (!JobOrigins.TryReadDiscord(job, out var origin))
         {
             return;
         }

@@ -3,6 +3,7 @@ using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Origin;
 
 namespace EditBot.Moderation.Discord;
 
@@ -20,7 +21,7 @@ public sealed class ReviewButtonHandler(JobService jobs, GuildSettingsStore sett
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(responder);
-        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || !ModerationContext.TryRead(job.Origin, out var context))
+        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || JobOrigins.Read(job.Origin).Moderation is not { } context)
         {
             await Ephemeral(responder, Gone, cancellationToken);
             return;

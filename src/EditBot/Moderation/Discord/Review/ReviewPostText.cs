@@ -1,5 +1,6 @@
 using System.Globalization;
 using EditBot.Core.Jobs;
+using EditBot.Origin;
 
 namespace EditBot.Moderation.Discord;
 
@@ -22,7 +23,7 @@ public static class ReviewPostText
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(cost);
-        var who = ModerationContext.TryRead(job.Origin, out var context)
+        var who = JobOrigins.Read(job.Origin).Moderation is { } context
             ? $"Edit request from <@{Id(context.UserId)}> in <#{Id(context.ChannelId)}>"
             : "Edit request";
         return AuditText.Truncate(

@@ -1,6 +1,7 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
@@ -23,7 +24,7 @@ public sealed partial class ReviewQueueObserver(
     public async Task<bool> PostAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!ModerationContext.TryRead(job.Origin, out var context))
+        if (JobOrigins.Read(job.Origin).Moderation is not { } context)
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EditBot.Bot;
-using EditBot.Bot.Origin;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
@@ -11,9 +10,10 @@ using EditBot.Discord.Models;
 using EditBot.Imaging;
 using EditBot.Moderation;
 using EditBot.Moderation.Discord;
-using EditBot.TestSupport.Discord;
+using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -94,10 +94,9 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
         var image = await Blobs.PutAsync(TestImages.Png(64, 48), "image/png", CancellationToken.None);
         var mask = withMask ? await Blobs.PutAsync(TestImages.Png(64, 48), "image/png", CancellationToken.None) : null;
         var origin = new DiscordOrigin { UserId = Requester, GuildId = Guild, ChannelId = channelId };
-        var extra = new JsonObject();
-        new ModerationContext(Guild, channelId, null, Requester, [], MemberPermissions.None).WriteInto(extra);
+        var moderation = new ModerationContext(Guild, channelId, null, Requester, [], MemberPermissions.None);
         var request = new EditRequest(prompt, image, mask, "1024x1024", "high", 1);
-        return await Get<JobService>().EnqueueAsync(request, OriginData.ToJobOrigin(origin, extra), needsReview, CancellationToken.None);
+        return await Get<JobService>().EnqueueAsync(request, JobOrigins.ForDiscord(origin, moderation), needsReview, CancellationToken.None);
     }
 
     /// <summary>An interaction model from a wire payload (as the gateway would deliver it), registered with the fake.</summary>

@@ -1,4 +1,4 @@
-namespace EditBot.Bot.Origin;
+namespace EditBot.Origin;
 
 /// <summary>How a job was asked for; decides where its thread goes.</summary>
 public enum EntryKind

@@ -1,4 +1,4 @@
-namespace EditBot.Bot.Origin;
+namespace EditBot.Origin;
 
 /// <summary>
 /// Where a Discord job came from and where its progress and results go; stored in <c>JobOrigin.Data</c> under
