@@ -49,6 +49,23 @@ public sealed class LeaseAndRecoveryTests
         Assert.Contains(await engine.EventsAsync(job.Id), e => e.Reason.Contains("posting again"));
     }
 
+    // Review of issue 11: spend counts on the day of the submit intent, the day the gate judged it. A post after an
+    // interrupted submit re-stamped the intent with the time of the second post, so the spend moved to another day.
+    // Old code: SubmitIntentAt became the repost's time (3 minutes later).
+    [Fact]
+    public async Task A_post_after_an_interrupted_submit_keeps_the_intent_the_gate_judged()
+    {
+        await using var engine = new EngineHarness();
+        var job = await StageCrashInSubmittingAsync(engine);
+        var intent = (await engine.GetAsync(job.Id)).SubmitIntentAt;
+
+        var done = await engine.RunUntilSettledAsync(job.Id);
+
+        Assert.Single(engine.Backend.Submits);
+        Assert.NotNull(intent);
+        Assert.Equal(intent, done.SubmitIntentAt);
+    }
+
     [Fact]
     public async Task A_failing_reconciliation_lookup_is_retried_and_never_falls_back_to_posting()
     {

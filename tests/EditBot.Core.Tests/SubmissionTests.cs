@@ -189,7 +189,6 @@ public sealed class SubmissionTests
         Assert.Equal(FailureCode.PolicyRefused, refused.Failure?.Code);
     }
 
-    /// <summary>Allows a submission only while no other job has recorded an intent; holds the first check until the second caller arrives.</summary>
     // Review of issue 10: a spend lock that stayed busy for its whole wait was a step crash, counted as an attempt.
     // Old code: after Engine:MaxTransientAttempts (6) busy answers the job failed 'Submitting kept failing', unsent.
     [Fact]
@@ -222,6 +221,7 @@ public sealed class SubmissionTests
                 : _inner.AcquireAsync(key, cancellationToken);
     }
 
+    /// <summary>Allows a submission only while no other job has recorded an intent; holds the first check until the second caller arrives.</summary>
     private sealed class OneIntentAtATimeGate(ObservedAdmissionLock admission) : ISubmissionGate
     {
         private readonly TaskCompletionSource _secondChecked = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -18,7 +18,7 @@ public sealed partial class InteractionResponder
     /// <summary>How many times a call waiting for Discord to create the answer (or its webhook) is made.</summary>
     private const int CreationLookups = 10;
 
-    /// <summary>The waits between those calls: 100 ms doubling to 1.6 s, jittered (about 8 s in all at most).</summary>
+    /// <summary>The waits between those calls: 100 ms doubling to 1.6 s, jittered (9 waits, each half to all of its ceiling: 4.75 to 9.5 s in all).</summary>
     private static readonly Backoff CreationBackoff = new(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1600));
 
     // Content of the stand-in for a deferred answer when the endpoint's deferral created no message of its own.

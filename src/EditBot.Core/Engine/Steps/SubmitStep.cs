@@ -101,8 +101,9 @@ internal sealed class SubmitStep(StepDependencies deps, InputLoader inputs, IEnu
         }
         else
         {
-            // No gates, or a job whose intent passed them before an earlier POST (refusing now would waste a paid request).
-            saved = await context.SaveProgressAsync(job with { SubmitIntentAt = now }, noteEvent, cancellationToken);
+            // No gates, or a job whose intent passed them before an earlier POST (refusing now would waste a paid
+            // request). That intent keeps its time: spend counts on the day the gate judged it.
+            saved = await context.SaveProgressAsync(job with { SubmitIntentAt = job.SubmitIntentAt ?? now }, noteEvent, cancellationToken);
         }
 
         if (saved is null)
