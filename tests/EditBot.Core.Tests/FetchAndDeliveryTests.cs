@@ -67,4 +67,20 @@ public sealed class FetchAndDeliveryTests
         Assert.Equal(FailureCode.DeliveryFailed, failed.Failure!.Code);
         Assert.Contains("channel gone", failed.Failure.Message);
     }
+
+    // Review of issue 11: a delivery whose HTTP call timed out (TaskCanceledException, nobody cancelling) was taken for
+    // shutdown by the step's filter and reached the runner as a step crash. Old code: no "Delivering" retry was
+    // recorded; the crash path released the job instead.
+    [Fact]
+    public async Task A_delivery_that_times_out_is_retried_as_a_delivery_failure()
+    {
+        await using var engine = new EngineHarness();
+        engine.Delivery.Errors.Enqueue(new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing."));
+
+        var done = await engine.RunUntilSettledAsync((await engine.EnqueueAsync()).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Single(engine.Delivery.Delivered);
+        Assert.Contains(await engine.EventsAsync(done.Id), e => e.Reason.StartsWith("Delivering", StringComparison.Ordinal));
+    }
 }

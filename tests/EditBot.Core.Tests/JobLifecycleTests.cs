@@ -152,6 +152,22 @@ public sealed class JobLifecycleTests
         Assert.Equal(JobState.Done, done.State);
     }
 
+    // Review of issue 11: an observer's HTTP call that timed out (TaskCanceledException, nobody cancelling) was taken for
+    // shutdown and left the transition that notified it. Old code: EnqueueAsync threw to its caller after the job was
+    // stored (intake would report a failure for a job that then runs), and the observers after it heard nothing.
+    [Fact]
+    public async Task An_observer_that_times_out_is_logged_and_the_next_observer_still_hears_every_change()
+    {
+        var recorder = new RecordingObserver();
+        await using var engine = new EngineHarness(configure: s => s.AddSingleton<IJobObserver, TimingOutObserver>().AddSingleton<IJobObserver>(recorder));
+        var done = await engine.RunUntilSettledAsync((await engine.EnqueueAsync()).Id);
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Contains(recorder.Changes, c => c.To == JobState.Done);
+        Assert.DoesNotContain(await engine.EventsAsync(done.Id), e => e.Reason.Contains("kept failing", StringComparison.Ordinal));
+        Assert.Equal(0, done.Attempts);
+    }
+
     [Fact]
     public async Task The_input_preparer_output_is_what_gets_submitted()
     {

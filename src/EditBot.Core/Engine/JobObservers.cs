@@ -16,7 +16,7 @@ internal sealed partial class JobObservers(IEnumerable<IJobObserver> observers, 
             {
                 await observer.OnJobChangedAsync(job, change, cancellationToken);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogObserverFailed(logger, error, observer.GetType().Name, job.Id);
             }

@@ -68,7 +68,7 @@ internal sealed partial class LeaseKeeper(IJobStore jobs, IOptions<EngineOptions
 
                 LogLeaseLost(logger, key.JobId);
             }
-            catch (Exception error) when (error is not OperationCanceledException)
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 LogRenewFailed(logger, error, key.JobId);
                 // Judged now, after the failed call: a renewal that hung may have outlasted the lease.

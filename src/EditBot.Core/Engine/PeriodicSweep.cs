@@ -41,7 +41,7 @@ public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : Backgro
             {
                 await SweepAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 Logger.LogError(e, "The {Sweep} sweep failed; retrying at the next interval", Name);
             }

@@ -35,7 +35,7 @@ public sealed partial class BlobRetentionService(
             LogPruned(deleted, cutoff);
             return deleted;
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(ex);
             return 0;

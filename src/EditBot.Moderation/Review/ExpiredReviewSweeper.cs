@@ -44,7 +44,7 @@ public sealed class ExpiredReviewSweeper(
                 expired++;
                 logger.LogInformation("Job {JobId} expired after waiting for review", job.Id);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Job {JobId} could not be expired; will try again", job.Id);
             }
@@ -61,7 +61,7 @@ public sealed class ExpiredReviewSweeper(
             {
                 await check.CheckAsync(job, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning(e, "Job {JobId} waiting for review: {Check} failed; will try again", job.Id, check.GetType().Name);
             }

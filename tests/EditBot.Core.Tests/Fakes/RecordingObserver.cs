@@ -21,3 +21,10 @@ public sealed class ThrowingObserver : IJobObserver
     public ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("observer broke");
 }
+
+/// <summary>An observer whose call times out as an HttpClient does: TaskCanceledException while nobody cancelled.</summary>
+public sealed class TimingOutObserver : IJobObserver
+{
+    public ValueTask OnJobChangedAsync(Job job, JobEvent change, CancellationToken cancellationToken) =>
+        throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.");
+}

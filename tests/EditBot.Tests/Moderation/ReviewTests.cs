@@ -76,6 +76,21 @@ public sealed class ReviewTests
         Assert.Equal("This edit request expired: nobody reviewed it within 30 min.", Assert.Single(handler.Expired).Message);
     }
 
+    // Review of issue 11: an HTTP timeout throws TaskCanceledException although nobody cancelled the sweep. The
+    // filter took any OperationCanceledException for shutdown. Old code: the exception left the sweep, so the request
+    // after the timed-out one was not expired (and the service's loop ended).
+    [Fact]
+    public async Task A_timed_out_expiry_call_does_not_end_the_sweep()
+    {
+        await harness.ConfigureAsync(_ => Reviewed);
+        var first = harness.Jobs.Add(TestJobs.Create(ModerationHarness.Morning.AddHours(-26), JobState.AwaitingApproval, submitted: false));
+        harness.Jobs.Add(TestJobs.Create(ModerationHarness.Morning.AddHours(-25), JobState.AwaitingApproval, submitted: false));
+        handler.TimeOutFor.Add(first.Id);
+
+        Assert.Equal(1, await Sweeper().SweepAsync(CancellationToken.None));
+        Assert.NotEqual(first.Id, Assert.Single(handler.Expired).Job.Id);
+    }
+
     [Fact]
     public async Task The_service_sweeps_at_start_and_then_every_interval()
     {
@@ -120,11 +135,19 @@ public sealed class ReviewTests
 
         public HashSet<Guid> FailFor { get; } = [];
 
+        /// <summary>Jobs whose expiry call times out as an HttpClient does: TaskCanceledException, no cancellation asked.</summary>
+        public HashSet<Guid> TimeOutFor { get; } = [];
+
         public Task ExpireAsync(Job job, string message, CancellationToken cancellationToken)
         {
             if (FailFor.Contains(job.Id))
             {
                 throw new InvalidOperationException("Discord is down");
+            }
+
+            if (TimeOutFor.Contains(job.Id))
+            {
+                throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.");
             }
 
             Expired.Enqueue((job, message));

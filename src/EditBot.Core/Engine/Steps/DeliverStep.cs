@@ -36,7 +36,7 @@ internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDeliver
         {
             return JobChanges.Fail(job, FailureCode.DeliveryFailed, refused.Message, deps.Now);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Deliveries talk to outside services whose failures vary; all are retried, then reported.
             return deps.Retry.RetryOrFail(job, FailureCode.DeliveryFailed, "Delivering", error.Message, null, deps.Now);

@@ -50,7 +50,7 @@ public sealed partial class MentionHandler(
         {
             await HandleMentionAsync(message, author.Id, prompt, cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogMentionFailed(logger, error, message.Id);
             await ReplyAsync(message, "Sorry, something went wrong on my side while starting that edit. Please try again in a moment.", cancellationToken);
