@@ -58,19 +58,30 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
 
     public void Dispose() => _local.Dispose();
 
+    /// <summary>Ends the database side, then lets the next caller of this process in, even when ending failed.</summary>
     private static async Task AbandonAsync(IAsyncDisposable local, NpgsqlConnection? connection, NpgsqlTransaction? transaction)
     {
-        if (transaction is not null)
+        try
         {
-            await transaction.DisposeAsync();
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
         }
-
-        if (connection is not null)
+        finally
         {
-            await connection.DisposeAsync();
+            try
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+            }
+            finally
+            {
+                await local.DisposeAsync();
+            }
         }
-
-        await local.DisposeAsync();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The admission lock {Key} ended before its holder let go ({Reason}); a decision taken under it may have overlapped another instance's")]
@@ -99,9 +110,7 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
             }
             finally
             {
-                await transaction.DisposeAsync();
-                await connection.DisposeAsync();
-                await local.DisposeAsync();
+                await AbandonAsync(local, connection, transaction);
             }
         }
     }

@@ -1,39 +1,100 @@
 namespace EditBot.Core.Storage;
 
 /// <summary>
-/// <see cref="IAdmissionLock"/> within one process: a fixed set of async semaphores, a key mapped to one of them
-/// (two keys may share a stripe, which only serialises them; it never lets two holders of one key in).
-/// Enough for the SQLite store, which one bot process owns.
+/// <see cref="IAdmissionLock"/> within one process: one async semaphore per key in use, made for its first caller and
+/// dropped when its last holder or waiter leaves, so unrelated keys never wait for each other and a holder of one key
+/// may take another. Enough for the SQLite store, which one bot process owns.
 /// </summary>
 public sealed class InProcessAdmissionLock : IAdmissionLock, IDisposable
 {
-    private const int Stripes = 64;
-
     /// <summary>How long a decision waits for the lock before giving up with an error its caller retries (as PostgreSQL's lock_timeout).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
-    private readonly SemaphoreSlim[] _stripes = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Keys held or waited for right now (an idle lock keeps none).</summary>
+    public int KeysInUse
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Count;
+            }
+        }
+    }
 
     public async ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(key) % Stripes)];
-        if (!await stripe.WaitAsync(MaxWait, cancellationToken))
+        Entry entry;
+        lock (_entries)
         {
-            throw new AdmissionBusyException($"The admission lock '{key}' stayed busy for {MaxWait.TotalSeconds:0} s; try again.");
+            if (!_entries.TryGetValue(key, out entry!))
+            {
+                _entries[key] = entry = new Entry();
+            }
+
+            entry.Users++;
         }
 
-        return new Held(stripe);
+        var entered = false;
+        try
+        {
+            entered = await entry.Gate.WaitAsync(MaxWait, cancellationToken);
+        }
+        finally
+        {
+            if (!entered)
+            {
+                Leave(key, entry, release: false);
+            }
+        }
+
+        return entered
+            ? new Held(this, key, entry)
+            : throw new AdmissionBusyException($"The admission lock '{key}' stayed busy for {MaxWait.TotalSeconds:0} s; try again.");
     }
 
     public void Dispose()
     {
-        foreach (var stripe in _stripes)
+        lock (_entries)
         {
-            stripe.Dispose();
+            foreach (var entry in _entries.Values)
+            {
+                entry.Gate.Dispose();
+            }
+
+            _entries.Clear();
         }
     }
 
-    private sealed class Held(SemaphoreSlim stripe) : IAsyncDisposable
+    private void Leave(string key, Entry entry, bool release)
+    {
+        if (release)
+        {
+            entry.Gate.Release();
+        }
+
+        lock (_entries)
+        {
+            // Every waiter counted itself in under this lock before waiting, so none is left when the count is zero.
+            if (--entry.Users == 0 && _entries.Remove(key))
+            {
+                entry.Gate.Dispose();
+            }
+        }
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        /// <summary>The holder and the waiters; guarded by the owner's dictionary.</summary>
+        public int Users { get; set; }
+    }
+
+    private sealed class Held(InProcessAdmissionLock owner, string key, Entry entry) : IAsyncDisposable
     {
         private int _released;
 
@@ -41,7 +102,7 @@ public sealed class InProcessAdmissionLock : IAdmissionLock, IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                stripe.Release();
+                owner.Leave(key, entry, release: true);
             }
 
             return ValueTask.CompletedTask;
