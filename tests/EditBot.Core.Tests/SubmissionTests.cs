@@ -3,6 +3,7 @@ using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Core.Tests.Fakes;
+using EditBot.TestSupport.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Core.Tests;

@@ -1,6 +1,7 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
+using EditBot.TestSupport.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,6 +20,7 @@ public sealed class EngineHarness : IAsyncDisposable
     public EngineHarness(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         Jobs = new InMemoryJobStore(Time);
+        Blobs = new InMemoryBlobStore(Time, Jobs);
         var values = new Dictionary<string, string?>
         {
             ["Engine:WorkerId"] = "worker-a",
@@ -46,7 +48,7 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(Start);
     public InMemoryJobStore Jobs { get; }
-    public InMemoryBlobStore Blobs { get; } = new();
+    public InMemoryBlobStore Blobs { get; }
     public ScriptedBackend Backend { get; } = new();
     public RecordingDelivery Delivery { get; } = new();
     public RecordingObserver Observer { get; } = new();

@@ -3,6 +3,7 @@ using EditBot.Core.Storage;
 using EditBot.Moderation;
 using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
+using EditBot.TestSupport.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

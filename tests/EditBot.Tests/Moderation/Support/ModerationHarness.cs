@@ -1,5 +1,6 @@
 using EditBot.Moderation;
 using EditBot.Origin;
+using EditBot.TestSupport.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

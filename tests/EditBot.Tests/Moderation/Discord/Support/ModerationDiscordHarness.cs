@@ -1,19 +1,20 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using EditBot.Bot;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.Discord;
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Discord;
 using EditBot.Imaging;
-using EditBot.Moderation;
 using EditBot.Moderation.Discord;
+using EditBot.Moderation;
 using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord;
+using EditBot.TestSupport.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -70,7 +71,7 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(time)
             .AddSingleton<IJobStore, InMemoryJobStore>()
             .AddSingleton<IKeyValueStore, InMemoryKeyValueStore>()
-            .AddSingleton<IBlobStore, InMemoryBlobStore>()
+            .AddSingleton<IBlobStore>(sp => new InMemoryBlobStore(sp.GetService<TimeProvider>(), (InMemoryJobStore)sp.GetRequiredService<IJobStore>()))
             .AddEditBotDiscordRest(configuration)
             .AddEditBotCore(configuration);
         services.AddImaging();

@@ -1,14 +1,16 @@
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 
-namespace EditBot.Core.Tests.Fakes;
+namespace EditBot.TestSupport.Storage;
 
 /// <summary>
-/// A faithful in-memory <see cref="IJobStore"/>: versions, compare-and-set, leases and event history. Its store clock
-/// is <paramref name="time"/>, read when a lease is written or judged.
+/// The one in-memory <see cref="IJobStore"/> of the tests, run through the same store contract suite as SQLite and
+/// PostgreSQL: versions, compare-and-set, leases, event history, queries. Its store clock is the given clock (the
+/// system's when none), read when a lease is written or judged.
 /// </summary>
-public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
+public sealed class InMemoryJobStore(TimeProvider? time = null) : IJobStore
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Job> _jobs = new();
     private readonly Dictionary<Guid, List<JobEvent>> _events = new();
@@ -57,19 +59,46 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
         }
     }
 
+    /// <summary>Stores a job as it is (version at least 1) without an event; returns what was stored.</summary>
+    public Job Add(Job job)
+    {
+        var stored = job with { Version = Math.Max(1, job.Version) };
+        Put(stored);
+        return stored;
+    }
+
+    /// <summary>Forgets every job and event.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _jobs.Clear();
+            _events.Clear();
+        }
+    }
+
+    /// <summary>Every job as stored now (the blob store's prune reads what live jobs still need).</summary>
+    public IReadOnlyList<Job> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _jobs.Values];
+        }
+    }
+
     public Task<IReadOnlyList<Job>> ClaimDueAsync(
         string owner, DateTimeOffset now, TimeSpan leaseFor, int max, IReadOnlyCollection<string>? originKinds, CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _beforeNextClaim, null)?.Invoke();
         lock (_gate)
         {
-            var clock = time.GetUtcNow();
+            var clock = _time.GetUtcNow();
             var due = _jobs.Values
                 .Where(j => !j.IsTerminal && j.State is not (JobState.Received or JobState.AwaitingApproval))
                 .Where(j => originKinds is null || originKinds.Contains(j.Origin.Kind))
                 .Where(j => j.NextAttemptAt is null || j.NextAttemptAt <= now)
                 .Where(j => j.LeaseOwner is null || j.LeaseUntil is null || j.LeaseUntil <= clock)
-                .OrderBy(j => j.NextAttemptAt ?? DateTimeOffset.MinValue)
+                .OrderBy(j => j.NextAttemptAt ?? j.CreatedAt) // as the real stores: a job never retried is due from its creation
                 .ThenBy(j => j.CreatedAt)
                 .Take(max)
                 .ToList();
@@ -137,7 +166,7 @@ public sealed class InMemoryJobStore(TimeProvider time) : IJobStore
                 return Task.FromResult(false);
             }
 
-            _jobs[id] = job with { LeaseUntil = time.GetUtcNow() + leaseFor };
+            _jobs[id] = job with { LeaseUntil = _time.GetUtcNow() + leaseFor };
             return Task.FromResult(true);
         }
     }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EditBot.Core.Storage;
 
-namespace EditBot.Tests.Moderation.Support;
+namespace EditBot.TestSupport.Storage;
 
 public sealed class InMemoryKeyValueStore : IKeyValueStore
 {
