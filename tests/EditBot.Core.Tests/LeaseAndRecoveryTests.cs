@@ -1,5 +1,6 @@
 using EditBot.Core.Jobs;
 using EditBot.Core.Tests.Fakes;
+using EditBot.TestSupport;
 
 namespace EditBot.Core.Tests;
 
@@ -101,7 +102,7 @@ public sealed class LeaseAndRecoveryTests
                 engine.Time.Advance(TimeSpan.FromSeconds(30));
             }
 
-            await Eventually.TrueAsync(async () => (await engine.GetAsync(job.Id)).LeaseUntil > before + TimeSpan.FromSeconds(60));
+            await Eventually.WaitUntilAsync(async () => (await engine.GetAsync(job.Id)).LeaseUntil > before + TimeSpan.FromSeconds(60), "the lease to be renewed");
             Assert.StartsWith("worker-a/", (await engine.GetAsync(job.Id)).LeaseOwner, StringComparison.Ordinal);
         }
         finally

@@ -1,6 +1,7 @@
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Tests.Fakes;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Core.Tests;
@@ -60,7 +61,7 @@ public sealed class LeaseFencingTests
         gate.Release.SetResult();
         await engine.Backend.SubmitStarted.Task;
         // Either the stalled run gives up, or it reaches the backend with a second POST (held there like the first).
-        await Eventually.TrueAsync(() => Task.FromResult(stalled.IsCompleted || engine.Backend.Submits.Count > 1));
+        await Eventually.WaitUntilAsync(() => stalled.IsCompleted || engine.Backend.Submits.Count > 1, "the stalled step to end or a second submit");
 
         Assert.Single(engine.Backend.Submits);
         await stalled;
@@ -88,7 +89,7 @@ public sealed class LeaseFencingTests
             await engine.Jobs.TryUpdateAsync((await engine.GetAsync(job.Id)) with { Version = -1 }, null, CancellationToken.None);
             engine.Time.Advance(TimeSpan.FromSeconds(30));
 
-            await Eventually.TrueAsync(() => Task.FromResult(gate.Cancelled));
+            await Eventually.WaitUntilAsync(() => gate.Cancelled, "the gate to be cancelled");
             Assert.Empty(engine.Backend.Submits);
             Assert.Equal("worker-b", (await engine.GetAsync(job.Id)).LeaseOwner);
         }
@@ -123,7 +124,7 @@ public sealed class LeaseFencingTests
             engine.Time.Advance(TimeSpan.FromSeconds(30));
             engine.Time.Advance(TimeSpan.FromSeconds(30));
 
-            await Eventually.TrueAsync(() => Task.FromResult(gate.Cancelled));
+            await Eventually.WaitUntilAsync(() => gate.Cancelled, "the gate to be cancelled");
             Assert.Equal(claimedAt + TimeSpan.FromMinutes(2), engine.Time.GetUtcNow());
             Assert.True(engine.Time.GetUtcNow() < storedUntil, "cancelled while the stored lease was still live");
         }

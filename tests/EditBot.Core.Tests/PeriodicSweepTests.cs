@@ -1,4 +1,5 @@
 using EditBot.Core.Engine;
+using EditBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
@@ -17,9 +18,9 @@ public sealed class PeriodicSweepTests
         using var sweep = new CountingSweep(time, timeOutFirst: true);
 
         await sweep.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => Task.FromResult(sweep.Runs == 1));
+        await Eventually.WaitUntilAsync(() => sweep.Runs == 1, "the first sweep");
         time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.TrueAsync(() => Task.FromResult(sweep.Runs == 2));
+        await Eventually.WaitUntilAsync(() => sweep.Runs == 2, "the second sweep");
         await sweep.StopAsync(CancellationToken.None);
 
         Assert.False(sweep.ExecuteTask?.IsFaulted);
@@ -32,7 +33,7 @@ public sealed class PeriodicSweepTests
         using var sweep = new CountingSweep(time, timeOutFirst: false);
 
         await sweep.StartAsync(CancellationToken.None);
-        await Eventually.TrueAsync(() => Task.FromResult(sweep.Runs == 1));
+        await Eventually.WaitUntilAsync(() => sweep.Runs == 1, "the first sweep");
         await sweep.StopAsync(CancellationToken.None);
 
         Assert.True(sweep.ExecuteTask?.IsCompletedSuccessfully);

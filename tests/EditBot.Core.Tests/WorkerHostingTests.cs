@@ -1,5 +1,6 @@
 using EditBot.Core.Jobs;
 using EditBot.Core.Tests.Fakes;
+using EditBot.TestSupport;
 
 namespace EditBot.Core.Tests;
 
@@ -16,7 +17,7 @@ public sealed class WorkerHostingTests
         {
             await Task.Yield();
             var job = await engine.EnqueueAsync();
-            await Eventually.TrueAsync(async () => (await engine.GetAsync(job.Id)).State == JobState.Polling);
+            await Eventually.WaitUntilAsync(async () => (await engine.GetAsync(job.Id)).State == JobState.Polling, "the job to be polling");
         }
         finally
         {

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using EditBot.Core.Storage;
 using EditBot.Storage.Sqlite;
+using EditBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -26,24 +26,13 @@ public sealed class BlobRetentionServiceTests : IDisposable
         var fresh = await blobs.PutAsync(new byte[] { 2 }, "image/png", CancellationToken.None);
 
         await service.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(async () => await blobs.GetAsync(old, CancellationToken.None) is null);
+        await Eventually.WaitUntilAsync(async () => await blobs.GetAsync(old, CancellationToken.None) is null, "the old blob to be pruned");
         Assert.NotNull(await blobs.GetAsync(fresh, CancellationToken.None));
 
         // Timers fire only when the clock moves, so keep moving it an interval at a time until the next sweep takes it.
         var freshStoredAt = _time.GetUtcNow();
-        await WaitUntilAsync(async () => await blobs.GetAsync(fresh, CancellationToken.None) is null, () => _time.Advance(BlobRetentionService.Every));
+        await Eventually.WaitUntilAsync(async () => await blobs.GetAsync(fresh, CancellationToken.None) is null, "the fresh blob to be pruned once its retention ran out", betweenChecks: () => _time.Advance(BlobRetentionService.Every));
         Assert.True(_time.GetUtcNow() - freshStoredAt > options.Value.BlobRetention, "A blob was pruned before its retention ran out.");
         await service.StopAsync(CancellationToken.None);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Action? step = null)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The condition did not hold within 30 s.");
-            step?.Invoke();
-            await Task.Delay(20);
-        }
     }
 }

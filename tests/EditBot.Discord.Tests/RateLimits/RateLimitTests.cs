@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EditBot.Discord.Models;
 using EditBot.Discord.Tests.Support;
 using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Discord.Tests.RateLimits;
 
@@ -79,7 +80,7 @@ public sealed class RateLimitTests
         var blocked = h.Rest.CreateMessageAsync(first.Id, new MessageBody { Content = "one" }, cancellationToken: Cancel.After());
         // Wait until the client has seen the 429 (it holds every route before counting it), not merely until the fake
         // sent it: a request already in flight while the 429 travels back would be early through no fault of the client.
-        await WaitUntil(() => h.InvalidRequests.Count == 1);
+        await Eventually.WaitUntilAsync(() => h.InvalidRequests.Count == 1, "one invalid request counted");
         var other = await h.Rest.GetChannelAsync(second.Id, Cancel.After());
         await blocked;
 
@@ -99,22 +100,12 @@ public sealed class RateLimitTests
         h.Fake.RegisterInteraction(7, "tok-7", channel.Id);
 
         var blocked = h.Rest.CreateMessageAsync(channel.Id, new MessageBody { Content = "waits 30 s" }, cancellationToken: Cancel.After(120));
-        await WaitUntil(() => h.Fake.RateLimitAnswers.Count == 1);
+        await Eventually.WaitUntilAsync(() => h.Fake.RateLimitAnswers.Count == 1, "one rate-limit answer");
         await h.Responders.Create(7, "tok-7").DeferAsync(cancellationToken: Cancel.After());
         await h.Rest.EditOriginalResponseAsync("tok-7", new MessageBody { Content = "still answered" }, cancellationToken: Cancel.After());
 
         Assert.False(blocked.IsCompleted);
         Assert.Equal("still answered", h.Fake.GetMessage(h.Fake.GetInteraction("tok-7")!.OriginalMessageId!.Value)!.Content);
         Assert.DoesNotContain(h.Fake.RateLimitAnswers, a => a.Early);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), "condition not reached");
-            await Task.Delay(10);
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
 using EditBot.Discord.Tests.Support;
+using EditBot.TestSupport;
 
 namespace EditBot.Discord.Tests.Rest;
 
@@ -45,7 +46,7 @@ public sealed class ProxyErrorTests
 
         var send = h.Rest.CreateMessageAsync(channel.Id, new MessageBody { Content = "after the ban" }, cancellationToken: Cancel.After(30));
         // Once the client has read the 429, a request on another route must wait too: Cloudflare limits the address.
-        await WaitUntilAsync(() => h.Logs.Entries.Any(e => e.Message.Contains("rate limited", StringComparison.OrdinalIgnoreCase)));
+        await Eventually.WaitUntilAsync(() => h.Logs.Entries.Any(e => e.Message.Contains("rate limited", StringComparison.OrdinalIgnoreCase)), "the rate-limit log line", TimeSpan.FromSeconds(10));
         await h.Rest.GetChannelAsync(channel.Id, Cancel.After(30));
         await send;
 
@@ -53,14 +54,5 @@ public sealed class ProxyErrorTests
         Assert.Single(answers);
         Assert.DoesNotContain(answers, a => a.Early);
         Assert.Single(h.Fake.MessagesIn(channel.Id));
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

@@ -5,6 +5,7 @@ using EditBot.Core.Storage;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
@@ -30,7 +31,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
 
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Body?.Contains("Done in") == true), "the final progress edit");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Body?.Contains("Done in") == true), "the final progress edit");
 
         var calls = host.Discord.Requests.Select(r => $"{r.Method} {r.RouteKey ?? r.Path}").ToList();
         output.WriteLine(string.Join("\n", host.Discord.Requests.Select(r => $"{r.Method} {r.Path} {r.Status}")));
@@ -57,7 +58,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("edit", origin,
             Option.File("image", spec), Option.Text("prompt", "a prompt that is far too long")));
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("callback", StringComparison.Ordinal)), "the answer");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("callback", StringComparison.Ordinal)), "the answer");
         var answer = host.Discord.Requests.Single(r => r.Path.Contains("callback", StringComparison.Ordinal));
         Assert.Contains("\"type\":4", answer.Body);
         Assert.Contains("\"flags\":64", answer.Body);
@@ -79,7 +80,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path.Contains("threads", StringComparison.Ordinal));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(dm.Id).Any(m => m.AuthorIsBot && m.Attachments.Count == 1 && m.ReferencedMessageId is not null), "the reply");
+        await Eventually.WaitUntilAsync(() => host.Discord.MessagesIn(dm.Id).Any(m => m.AuthorIsBot && m.Attachments.Count == 1 && m.ReferencedMessageId is not null), "the reply");
         var answer = host.Discord.GetInteraction(origin.Token)!.OriginalMessageId;
         Assert.Equal(answer, host.Discord.MessagesIn(dm.Id).Single(m => m.AuthorIsBot && m.Attachments.Count == 1).ReferencedMessageId);
     }
@@ -102,7 +103,7 @@ public class ExperienceFlowTests(ITestOutputHelper output)
         Assert.DoesNotContain(host.Discord.Requests, r => r.Path.Contains("threads", StringComparison.Ordinal));
         var defer = host.Discord.Requests.First(r => r.Path.Contains("callback", StringComparison.Ordinal));
         Assert.Contains("\"flags\":64", defer.Body);
-        await ExperienceHost.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => host.Discord.Requests.Any(r => r.Method == "POST" && r.Path.EndsWith(origin.Token, StringComparison.Ordinal) && r.Files.Count == 1),
             "the ephemeral follow-up");
         // Every follow-up of a private edit, the results above all, is ephemeral: none may leak into the channel.

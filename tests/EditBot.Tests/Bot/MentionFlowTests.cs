@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
-using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.Bot;
 
@@ -47,7 +48,7 @@ public class MentionFlowTests
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
         var mentionId = ulong.Parse((string)mention["id"]!);
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
+        await Eventually.WaitUntilAsync(() => host.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
         var thread = host.Discord.GetMessage(mentionId)!.ThreadId!.Value;
         var results = host.Discord.MessagesIn(thread);
         Assert.Single(results);
@@ -64,7 +65,7 @@ public class MentionFlowTests
         var first = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, first.State);
         var thread = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(thread).Count > 0, "the result message");
+        await Eventually.WaitUntilAsync(() => host.Discord.MessagesIn(thread).Count > 0, "the result message");
         var result = host.Discord.MessagesIn(thread)[0];
 
         host.Discord.SimulateMissingMessageContentIntent = true;
@@ -90,7 +91,7 @@ public class MentionFlowTests
         await host.SendAsync("MESSAGE_CREATE", mention);
 
         var mentionId = ulong.Parse((string)mention["id"]!);
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(channel.Id).Any(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId), "the guidance");
+        await Eventually.WaitUntilAsync(() => host.Discord.MessagesIn(channel.Id).Any(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId), "the guidance");
         var guidance = host.Discord.MessagesIn(channel.Id).Single(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId);
         Assert.Contains("Apps → Edit image", guidance.Content);
         Assert.Contains("Discord:MessageContentIntent", guidance.Content);

@@ -3,6 +3,7 @@ using EditBot.Core.Jobs;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
 namespace EditBot.Tests.Bot;
@@ -26,7 +27,7 @@ public class MessageCommandFlowTests
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the modal");
         var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(9, (int)modal["type"]!);
         var customId = (string)modal["data"]!["custom_id"]!;
@@ -44,7 +45,7 @@ public class MessageCommandFlowTests
         Assert.Equal((sent.ImageFacts!.Width, sent.ImageFacts.Height), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
         Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
         Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
+        await Eventually.WaitUntilAsync(() => host.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
         Assert.Single(host.Discord.MessagesIn(host.Discord.GetMessage(target.Id)!.ThreadId!.Value));
         host.Discord.AssertNoContractViolations();
     }
@@ -62,14 +63,14 @@ public class MessageCommandFlowTests
             EditBot.TestSupport.Discord.Inject.CommandOption.Text("prompt", "make it blue")));
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         var thread = host.Discord.MessagesIn(channel.Id).Select(m => m.ThreadId).First(t => t is not null)!.Value;
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.MessagesIn(thread).Count > 0, "the result");
+        await Eventually.WaitUntilAsync(() => host.Discord.MessagesIn(thread).Count > 0, "the result");
         var result = host.Discord.MessagesIn(thread)[0];
         var deleteId = $"eb:delete:{job.Id:N}";
 
         var stranger = new Invoker { ChannelId = thread.ToString(), ChannelType = 11, User = DiscordUserSpec.OtherUser, MemberPermissions = "3072" };
         host.Discord.RegisterInteraction(ulong.Parse(stranger.InteractionId), stranger.Token, thread, result.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), stranger));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal)), "the refusal");
         var refusal = host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + stranger.InteractionId + "/", StringComparison.Ordinal));
         Assert.Contains("\"flags\":64", refusal.Body);
         Assert.False(host.Discord.GetMessage(result.Id)!.Deleted);
@@ -77,7 +78,7 @@ public class MessageCommandFlowTests
         var requester = new Invoker { ChannelId = thread.ToString(), ChannelType = 11 };
         host.Discord.RegisterInteraction(ulong.Parse(requester.InteractionId), requester.Token, thread, result.Id);
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ButtonClick(deleteId, host.Discord.ToMessageJson(result), requester));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.GetMessage(result.Id)?.Deleted != false, "the deletion");
+        await Eventually.WaitUntilAsync(() => host.Discord.GetMessage(result.Id)?.Deleted != false, "the deletion");
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public class MessageCommandFlowTests
 
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(target, fullContent: true), command));
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the select");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the select");
         var select = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(64, (int)select["data"]!["flags"]!);
         var menu = select["data"]!["components"]![0]!["components"]![0]!;
@@ -105,7 +106,7 @@ public class MessageCommandFlowTests
         click["data"]!["values"] = new JsonArray("1");
         await host.SendAsync("INTERACTION_CREATE", click);
 
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + pick.InteractionId + "/", StringComparison.Ordinal)), "the modal");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + pick.InteractionId + "/", StringComparison.Ordinal)), "the modal");
         var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + pick.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
         Assert.Equal(9, (int)modal["type"]!);
         Assert.Equal($"eb:target:{command.InteractionId}:1", (string)modal["data"]!["custom_id"]!);

@@ -4,6 +4,7 @@ using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
 namespace EditBot.Tests.Bot;
@@ -73,7 +74,7 @@ public class PendingTargetOwnershipTests
     private static async Task<string> ResponseAsync(ExperienceHost host, string interactionId, string what)
     {
         var path = "/interactions/" + interactionId + "/";
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(path, StringComparison.Ordinal)), what);
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains(path, StringComparison.Ordinal)), what);
         return host.Discord.Requests.First(r => r.Path.Contains(path, StringComparison.Ordinal)).Body!;
     }
 }

@@ -2,6 +2,7 @@ using EditBot.Core.Jobs;
 using EditBot.Tests.Bot.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 using Invoker = EditBot.TestSupport.Discord.Inject.InteractionOrigin;
 
@@ -30,7 +31,7 @@ public class TokenAndCancelFlowTests
 
         var job = await host.WaitForJobAsync(j => j.IsTerminal);
         Assert.Equal(JobState.Done, job.State);
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Path.Contains("/channels/", StringComparison.Ordinal) && r.Body?.Contains("Done in") == true),
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Path.Contains("/channels/", StringComparison.Ordinal) && r.Body?.Contains("Done in") == true),
             "the final edit through the channel route");
         var last = host.Discord.Requests.Last(r => r.Method == "PATCH");
         Assert.DoesNotContain(origin.Token, last.Path);
@@ -51,7 +52,7 @@ public class TokenAndCancelFlowTests
 
         var status = new Invoker { ChannelId = channelId.ToString() };
         await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.SlashCommand("editbot", status, Option.Subcommand("status")));
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)), "the status");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)), "the status");
         var statusBody = host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + status.InteractionId + "/", StringComparison.Ordinal)).Body!;
         Assert.Contains("never mind", statusBody);
         Assert.Contains($"eb:cancel:{running.Id:N}", statusBody);
@@ -62,6 +63,6 @@ public class TokenAndCancelFlowTests
 
         var cancelled = await host.WaitForJobAsync(j => j.Id == running.Id && j.IsTerminal);
         Assert.Equal(JobState.Cancelled, cancelled.State);
-        await ExperienceHost.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Body?.Contains("Cancelled after") == true), "the progress update");
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Method == "PATCH" && r.Body?.Contains("Cancelled after") == true), "the progress update");
     }
 }

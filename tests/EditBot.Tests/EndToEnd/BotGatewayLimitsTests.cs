@@ -1,5 +1,6 @@
 using EditBot.Discord.Gateway;
 using EditBot.Tests.Support;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.EndToEnd;
@@ -20,7 +21,7 @@ public sealed class BotGatewayLimitsTests
             d.SessionStartResetAfter = TimeSpan.FromSeconds(2);
         });
         var state = bot.Services.GetRequiredService<GatewayState>();
-        await BotHarness.WaitUntilAsync(() => state.AllReady, "the bot to read READY");
+        await Eventually.WaitUntilAsync(() => state.AllReady, "the bot to read READY");
 
         await bot.Gateway.SendInvalidSessionAsync(resumable: false);
         await bot.Gateway.WaitForIdentifyAsync(2, TimeSpan.FromSeconds(30));
@@ -36,7 +37,7 @@ public sealed class BotGatewayLimitsTests
     {
         await using var bot = await BotHarness.StartAsync();
         var state = bot.Services.GetRequiredService<GatewayState>();
-        await BotHarness.WaitUntilAsync(() => state.AllReady, "the bot to read READY (it holds the session id)");
+        await Eventually.WaitUntilAsync(() => state.AllReady, "the bot to read READY (it holds the session id)");
 
         await bot.Gateway.SendReconnectAsync();
         var resume = await bot.Gateway.WaitForResumeAsync();

@@ -1,9 +1,10 @@
 using System.Net;
 using EditBot.Discord.Gateway;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using EditBot.TestSupport.Discord.Inject;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -15,7 +16,7 @@ public sealed class BotStartupTests
         await using var bot = await BotHarness.StartAsync();
         using var http = new HttpClient { BaseAddress = bot.HttpBase };
 
-        await BotHarness.WaitUntilAsync(() => http.GetAsync(new Uri("/healthz", UriKind.Relative)).Result.StatusCode == HttpStatusCode.OK, "/healthz to be ready");
+        await Eventually.WaitUntilAsync(() => http.GetAsync(new Uri("/healthz", UriKind.Relative)).Result.StatusCode == HttpStatusCode.OK, "/healthz to be ready");
         var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
 
         Assert.Contains("editbot_jobs{state=\"Queued\"}", metrics, StringComparison.Ordinal);
@@ -30,7 +31,7 @@ public sealed class BotStartupTests
         var lifetime = bot.Services.GetRequiredService<IHostApplicationLifetime>();
 
         await bot.Gateway.CloseAsync(4004, "Authentication failed.");
-        await BotHarness.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the bot to stop");
+        await Eventually.WaitUntilAsync(() => lifetime.ApplicationStopping.IsCancellationRequested, "the bot to stop");
 
         var fatal = bot.Services.GetRequiredService<GatewayState>().FatalError;
         Assert.NotNull(fatal);

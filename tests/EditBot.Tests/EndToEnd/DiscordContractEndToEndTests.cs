@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using EditBot.Discord.Rest;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.EndToEnd;
@@ -30,7 +31,7 @@ public sealed class DiscordContractEndToEndTests
         mention["channel_id"] = channel.ToString(CultureInfo.InvariantCulture);
 
         await bot.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.RouteKey == MessagesRoute), "the bot's guidance reply");
+        await Eventually.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.RouteKey == MessagesRoute), "the bot's guidance reply");
 
         var refused = bot.Discord.Requests.First(r => r.RouteKey == MessagesRoute);
         Assert.Equal(400, refused.Status);

@@ -1,6 +1,7 @@
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Xunit.Abstractions;
 
 namespace EditBot.Tests.EndToEnd;
@@ -21,9 +22,9 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
 
         Assert.Equal(JobState.Done, job.State);
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count) >= 5, "the results in the thread");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count) >= 5, "the results in the thread");
         Assert.Equal(5, bot.ResultMessages(thread).Sum(m => m.Attachments.Count)); // contact sheet + 4 results
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => bot.Discord.Requests.Any(r => r.Method == "PATCH" && r.Path.Contains(origin.Token, StringComparison.Ordinal) && r.Files.Count > 0),
             "the final progress edit carrying the contact sheet");
         Assert.Equal(1, bot.Gmi.SubmissionsFor("four moons"));
@@ -40,7 +41,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("ten suns")).State);
 
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count) >= 11, "all results");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count) >= 11, "all results");
         var messages = bot.ResultMessages(thread);
         Assert.True(messages.Count >= 2, $"{messages.Count} message(s)");
         Assert.All(messages, m => Assert.InRange(m.Attachments.Count, 1, 10));
@@ -90,7 +91,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         await bot.SlashEditAsync("in a thread", bot.Image(), origin);
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("in a thread")).State);
 
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread.Id).Count > 0, "results in the invoking thread");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread.Id).Count > 0, "results in the invoking thread");
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Method == "POST" && r.Path.EndsWith("/threads", StringComparison.Ordinal));
         bot.Discord.AssertNoContractViolations();
     }
@@ -113,7 +114,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         };
 
         var origin = await bot.SlashEditAsync($"refused {kind}", image, null, extra);
-        await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(origin).Contains(expected, StringComparison.Ordinal), $"the refusal naming '{expected}'");
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(origin).Contains(expected, StringComparison.Ordinal), $"the refusal naming '{expected}'");
 
         Assert.Contains("\"flags\":64", bot.InteractionTraffic(origin), StringComparison.Ordinal);
         Assert.Empty(await bot.JobsForAsync($"refused {kind}"));
@@ -133,7 +134,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         await bot.WaitForJobAsync("second", j => j.State is JobState.Queued or JobState.Polling or JobState.Submitted);
         var third = await bot.SlashEditAsync("third", bot.Image());
 
-        await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(third).Contains("flags\":64", StringComparison.Ordinal), "the limit refusal");
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(third).Contains("flags\":64", StringComparison.Ordinal), "the limit refusal");
         Assert.Contains("You already have 1 edit waiting in line (at most 1 per person). Wait for one to start, or cancel one with `/editbot cancel`.", bot.InteractionTraffic(third).Replace("\\u0060", "`", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Empty(await bot.JobsForAsync("third"));
         bot.Discord.AssertNoContractViolations();
@@ -177,7 +178,7 @@ public sealed class EditingEndToEndTests(ITestOutputHelper output)
         // A second restart, then press Re-roll on the result message: state comes from the store, not memory.
         await bot.RestartAsync();
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
         var result = bot.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
         var click = origin with { InteractionId = TestSnowflakes.Next(), Token = "reroll-" + Guid.NewGuid().ToString("N"), ChannelId = thread.ToString(System.Globalization.CultureInfo.InvariantCulture), ChannelType = 11 };
         await bot.DispatchInteractionAsync(InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), click), result.Id);

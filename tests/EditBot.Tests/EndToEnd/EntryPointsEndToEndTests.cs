@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
-using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -21,7 +22,7 @@ public sealed class EntryPointsEndToEndTests
         var command = new InteractionOrigin();
 
         await bot.DispatchInteractionAsync(InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target, fullContent: true), command));
-        await BotHarness.WaitUntilAsync(() => bot.Discord.GetInteraction(command.Token)?.Modal is not null, "the modal");
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetInteraction(command.Token)?.Modal is not null, "the modal");
         var customId = (string)bot.Discord.GetInteraction(command.Token)!.Modal!["custom_id"]!;
         await bot.DispatchInteractionAsync(InteractionPayloads.ModalSubmit(customId,
             [ModalField.TextInput("prompt", "green walls"), ModalField.FileUpload("mask", bot.Mask(128, 128, half: true))], new InteractionOrigin()));
@@ -33,8 +34,8 @@ public sealed class EntryPointsEndToEndTests
         Assert.Equal((128, 128), (sent.MaskFacts!.Width, sent.MaskFacts.Height));
         Assert.True(sent.MaskFacts.IsWhiteAt(0.5, 0.25), "the top half is white (edit)");
         Assert.False(sent.MaskFacts.IsWhiteAt(0.5, 0.75), "the bottom half is black (keep)");
-        await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(bot.Discord.GetMessage(target.Id)!.ThreadId!.Value).Count == 1, "the result in the thread");
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetMessage(target.Id)?.ThreadId is not null, "the thread on the target");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(bot.Discord.GetMessage(target.Id)!.ThreadId!.Value).Count == 1, "the result in the thread");
         bot.Discord.AssertNoContractViolations();
     }
 
@@ -49,7 +50,7 @@ public sealed class EntryPointsEndToEndTests
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("add a hat")).State);
         var mentionId = ulong.Parse((string)mention["id"]!, CultureInfo.InvariantCulture);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
         Assert.Contains(bot.Discord.MessagesIn(Channel), m => m.AuthorIsBot && m.ReferencedMessageId == mentionId);
         // The referenced message's 200×300 photo is what reached GMI (portrait: 2:3), not some other image.
         var sent = bot.Gmi.FindByPrompt("add a hat")!;
@@ -69,7 +70,7 @@ public sealed class EntryPointsEndToEndTests
         await bot.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
 
         var mentionId = ulong.Parse((string)mention["id"]!, CultureInfo.InvariantCulture);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(Channel).Any(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId), "the guidance reply");
+        await Eventually.WaitUntilAsync(() => bot.Discord.MessagesIn(Channel).Any(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId), "the guidance reply");
         var guidance = bot.Discord.MessagesIn(Channel).Single(m => m.AuthorIsBot && m.ReferencedMessageId == mentionId).Content;
         Assert.Contains("Apps → Edit image", guidance, StringComparison.Ordinal);
         Assert.Contains("Discord:MessageContentIntent", guidance, StringComparison.Ordinal);
@@ -84,13 +85,13 @@ public sealed class EntryPointsEndToEndTests
         var admin = new InteractionOrigin().AsAdmin();
         await bot.DispatchInteractionAsync(InteractionPayloads.SlashCommand("editbot-admin", admin,
             CommandOption.Subcommand("spoilers", CommandOption.Boolean("enabled", true))));
-        await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(admin).Contains("Saved", StringComparison.Ordinal), "the setting to be saved");
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(admin).Contains("Saved", StringComparison.Ordinal), "the setting to be saved");
 
         await bot.SlashEditAsync("hidden result", bot.Image());
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("hidden result")).State);
 
         var thread = bot.ThreadOf(Channel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result");
         Assert.All(bot.ResultMessages(thread).SelectMany(m => m.Attachments), a => Assert.StartsWith("SPOILER_", a.Filename, StringComparison.Ordinal));
         bot.Discord.AssertNoContractViolations();
     }

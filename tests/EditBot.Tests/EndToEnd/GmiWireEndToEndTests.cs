@@ -4,6 +4,7 @@ using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.TestSupport.Gmi;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -38,13 +39,13 @@ public sealed class GmiWireEndToEndTests
         var first = await bot.WaitForJobAsync("reroll me");
         Assert.Equal(JobState.Done, first.State);
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
         var result = bot.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
         var click = origin with { InteractionId = TestSnowflakes.Next(), Token = "reroll-" + Guid.NewGuid().ToString("N"), ChannelId = thread.ToString(CultureInfo.InvariantCulture), ChannelType = 11 };
 
         await bot.DispatchInteractionAsync(InteractionPayloads.ButtonClick($"eb:reroll:{first.Id:N}", bot.Discord.ToMessageJson(result), click), result.Id);
 
-        await BotHarness.WaitUntilAsync(() => bot.Gmi.SubmissionsFor("reroll me") == 2, "the re-roll's submit");
+        await Eventually.WaitUntilAsync(() => bot.Gmi.SubmissionsFor("reroll me") == 2, "the re-roll's submit");
         Assert.All(bot.Gmi.Requests.Where(r => r.Prompt == "reroll me"),
             r => Assert.False(JsonNode.Parse(r.RawBody)!["payload"]!.AsObject().ContainsKey("mask")));
     }

@@ -1,6 +1,7 @@
 using System.Net;
-using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace EditBot.Tests.EndToEnd;
@@ -33,7 +34,7 @@ public sealed class HttpTransportSlowHandlerTests
         var payload = InteractionPayloads.MessageCommand("Edit image", bot.Discord.ToMessageJson(target, fullContent: true), InteractionOrigin.Guild);
         var token = payload["token"]!.GetValue<string>();
         // Discord sends no command before the bot has registered it (at start-up, in the background).
-        await BotHarness.WaitUntilAsync(() => bot.Discord.IsCommandRegistered(payload), "the bot to register its commands");
+        await Eventually.WaitUntilAsync(() => bot.Discord.IsCommandRegistered(payload), "the bot to register its commands");
 
         // The handler saves the chosen target before it may open the modal; holding the database's write lock makes
         // that save wait (as under a busy store), so the endpoint defers on the handler's behalf.
@@ -56,7 +57,7 @@ public sealed class HttpTransportSlowHandlerTests
         var fake = bot.Discord.GetInteraction(token)!;
         try
         {
-            await BotHarness.WaitUntilAsync(
+            await Eventually.WaitUntilAsync(
                 () => fake.AlreadyAcknowledgedRefusals > 0 || fake.FollowupMessageIds.Count > 0,
                 "the handler's answer to reach Discord", TimeSpan.FromSeconds(90));
         }

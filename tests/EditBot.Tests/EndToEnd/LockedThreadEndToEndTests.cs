@@ -1,7 +1,8 @@
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
-using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -16,7 +17,7 @@ public sealed class LockedThreadEndToEndTests
         thread.Locked = true; // a moderator locked it while the edit ran
 
         await bot.SlashEditAsync("in a locked thread", bot.Image(), origin);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(BotHarnessEdits.DefaultChannel).Count > 0, "results in the parent channel");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(BotHarnessEdits.DefaultChannel).Count > 0, "results in the parent channel");
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("in a locked thread")).State);
         var posted = Assert.Single(bot.ResultMessages(BotHarnessEdits.DefaultChannel));
@@ -33,7 +34,7 @@ public sealed class LockedThreadEndToEndTests
         bot.Discord.ArchiveThread(thread.Id); // it went quiet (or a moderator archived it) while the edit ran
 
         await bot.SlashEditAsync("in an archived thread", bot.Image(), origin);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread.Id).Count > 0, "results in the thread");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread.Id).Count > 0, "results in the thread");
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("in an archived thread")).State);
         Assert.False(thread.Archived); // the post reopened it, as on Discord

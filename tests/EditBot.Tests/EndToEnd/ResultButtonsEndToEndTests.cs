@@ -1,8 +1,9 @@
 using System.Globalization;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
-using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 using SkiaSharp;
 
 namespace EditBot.Tests.EndToEnd;
@@ -21,7 +22,7 @@ public sealed class ResultButtonsEndToEndTests
         var first = await bot.WaitForJobAsync("two candidates");
         Assert.Equal(JobState.Done, first.State);
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
         var result = bot.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains($"eb:edit:{first.Id:N}", StringComparison.Ordinal));
         var delivered = result.Attachments.Single(a => a.Filename.StartsWith("edit-2.", StringComparison.Ordinal));
 
@@ -40,7 +41,7 @@ public sealed class ResultButtonsEndToEndTests
             pick = Click(origin, thread);
             await bot.DispatchInteractionAsync(InteractionPayloads.StringSelect($"eb:pickres:{first.Id:N}", ["1"], bot.Discord.ToMessageJson(chooser), pick), chooser.Id);
             var token = pick.Token;
-            await BotHarness.WaitUntilAsync(
+            await Eventually.WaitUntilAsync(
                 () => bot.Discord.GetInteraction(token) is { } i && (i.Modal is not null || i.LateRefusals > 0), "the refine modal");
             if (bot.Discord.GetInteraction(token)!.Modal is not null)
             {
@@ -75,7 +76,7 @@ public sealed class ResultButtonsEndToEndTests
     private static async Task<FakeMessage> AnswerAsync(BotHarness bot, InteractionOrigin press)
     {
         var interaction = bot.Discord.GetInteraction(press.Token)!;
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => interaction.OriginalMessageId is not null || interaction.LateRefusals > 0,
             "the answer to the press");
         Assert.True(interaction.LateRefusals == 0, "the bot answered the press after Discord's 3 s deadline");

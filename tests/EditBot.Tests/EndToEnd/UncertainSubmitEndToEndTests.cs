@@ -3,6 +3,7 @@ using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.TestSupport.Gmi;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -23,14 +24,14 @@ public sealed class UncertainSubmitEndToEndTests
         var failed = await bot.WaitForJobAsync("answer lost, list unreadable");
         Assert.Equal(FailureCode.SubmitUncertain, failed.Failure!.Code);
         var progressId = bot.Discord.GetInteraction(origin.Token)!.OriginalMessageId!.Value;
-        await BotHarness.WaitUntilAsync(() => bot.Discord.GetMessage(progressId)!.Content.Contains("was not sent again", StringComparison.Ordinal), "the failure on the progress message");
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetMessage(progressId)!.Content.Contains("was not sent again", StringComparison.Ordinal), "the failure on the progress message");
         var progress = bot.Discord.GetMessage(progressId)!;
         Assert.Contains("GMI may already have accepted this edit; it was not sent again", progress.Content, StringComparison.Ordinal);
         Assert.Contains($"eb:resend:{failed.Id:N}", progress.Components.ToJsonString(), StringComparison.Ordinal);
 
         var byRequester = Press(origin);
         await bot.DispatchInteractionAsync(InteractionPayloads.ButtonClick($"eb:resend:{failed.Id:N}", bot.Discord.ToMessageJson(progress), byRequester), progressId);
-        await BotHarness.WaitUntilAsync(() => bot.InteractionTraffic(byRequester).Contains("(Manage Server) can send it again", StringComparison.Ordinal), "the refusal");
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(byRequester).Contains("(Manage Server) can send it again", StringComparison.Ordinal), "the refusal");
         Assert.Equal(1, bot.Gmi.SubmissionsFor("answer lost, list unreadable"));
 
         var byAdmin = Press(origin with { User = DiscordUserSpec.OtherUser }).AsAdmin();

@@ -2,6 +2,7 @@ using System.Globalization;
 using EditBot.Moderation;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.EndToEnd;
@@ -33,7 +34,7 @@ public sealed class UnreadableThreadMentionTests
         await bot.Gateway.DispatchAsync("MESSAGE_CREATE", mention);
 
         var replyPath = $"/channels/{thread.Id}/messages";
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "POST" && r.Path.EndsWith(replyPath, StringComparison.Ordinal)), "the bot's answer in the thread");
+        await Eventually.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "POST" && r.Path.EndsWith(replyPath, StringComparison.Ordinal)), "the bot's answer in the thread");
         var answer = bot.Discord.Requests.First(r => r.Method == "POST" && r.Path.EndsWith(replyPath, StringComparison.Ordinal));
         Assert.Contains("not allowed", answer.Body, StringComparison.Ordinal);
         Assert.Empty(await bot.JobsForAsync("add a hat"));

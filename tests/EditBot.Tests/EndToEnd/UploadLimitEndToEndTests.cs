@@ -1,6 +1,7 @@
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Xunit.Abstractions;
 
 namespace EditBot.Tests.EndToEnd;
@@ -27,7 +28,7 @@ public sealed class UploadLimitEndToEndTests(ITestOutputHelper output)
 
         Assert.Equal(JobState.Done, job.State);
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
-        await BotHarness.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count(a => a.Filename.StartsWith("edit-", StringComparison.Ordinal))) >= 4, "the four results");
+        await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Sum(m => m.Attachments.Count(a => a.Filename.StartsWith("edit-", StringComparison.Ordinal))) >= 4, "the four results");
         var uploads = bot.Discord.Requests.Where(r => r.Files.Count > 0).ToList();
         foreach (var request in uploads)
         {

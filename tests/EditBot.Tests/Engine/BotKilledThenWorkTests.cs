@@ -1,6 +1,7 @@
 using EditBot.Core.Jobs;
-using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.Engine;
 
@@ -29,7 +30,7 @@ public sealed class BotKilledThenWorkTests
             await harness.Gateway.WaitForIdentifyAsync(identifies + 1);
             await harness.Gateway.WaitForLiveSessionsAsync(1, TimeSpan.FromSeconds(90));
             await harness.SlashEditAsync(prompt, harness.Image());
-            await BotHarness.WaitUntilAsync(() => harness.Gmi.SubmissionsFor(prompt) == 1, "the submission", TimeSpan.FromSeconds(90));
+            await Eventually.WaitUntilAsync(() => harness.Gmi.SubmissionsFor(prompt) == 1, "the submission", TimeSpan.FromSeconds(90));
             await first.KillAsync();
         }
 
@@ -44,7 +45,7 @@ public sealed class BotKilledThenWorkTests
 
         await using (var second = BotProcess.Start(["run"], environment, harness.Folder))
         {
-            await BotHarness.WaitUntilAsync(
+            await Eventually.WaitUntilAsync(
                 () => harness.Discord.MessagesIn(BotHarnessEdits.DefaultChannel).Any(m => m.ThreadId is not null)
                     && harness.ResultMessages(harness.ThreadOf(BotHarnessEdits.DefaultChannel)).Count > 0,
                 "the results",

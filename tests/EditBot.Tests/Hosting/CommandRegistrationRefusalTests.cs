@@ -1,6 +1,7 @@
 using System.Net;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.Hosting;
 
@@ -24,8 +25,8 @@ public sealed class CommandRegistrationRefusalTests
         });
         using var http = new HttpClient { BaseAddress = bot.HttpBase };
 
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "PUT" && r.Status == 403), "the refused registration");
-        await BotHarness.WaitUntilAsync(async () => (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "/healthz ready");
+        await Eventually.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "PUT" && r.Status == 403), "the refused registration");
+        await Eventually.WaitUntilAsync(async () => (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode == HttpStatusCode.OK, "/healthz ready");
         // Not synchronisation but an observation window: a retry loop (50 ms base delay) would show itself within it.
         await Task.Delay(TimeSpan.FromMilliseconds(500));
 

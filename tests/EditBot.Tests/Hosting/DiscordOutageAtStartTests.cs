@@ -6,6 +6,7 @@ using EditBot.Core.Storage;
 using EditBot.Imaging.Intake;
 using EditBot.Origin;
 using EditBot.Tests.Support;
+using EditBot.TestSupport;
 using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -63,14 +64,14 @@ public sealed class DiscordOutageAtStartTests
     {
         var jobs = bot.Services.GetRequiredService<JobService>();
         Job? job = null;
-        await BotHarness.WaitUntilAsync(() => (job = jobs.GetAsync(id, CancellationToken.None).Result) is { IsTerminal: true }, "the job to end");
+        await Eventually.WaitUntilAsync(() => (job = jobs.GetAsync(id, CancellationToken.None).Result) is { IsTerminal: true }, "the job to end");
         return job!;
     }
 
     internal static async Task<string> WaitForHealthAsync(HttpClient http, Func<HttpStatusCode, string, bool> condition)
     {
         var body = string.Empty;
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () =>
             {
                 using var response = http.GetAsync(new Uri("/healthz", UriKind.Relative)).Result;

@@ -3,6 +3,7 @@ using EditBot.CommandLine;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
+using EditBot.TestSupport;
 using EditBot.Verbs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -70,7 +71,7 @@ public sealed class DiscordOutageWhileRunningTests
 
         var down = await WaitForHealthAsync(http, (status, body) => status == HttpStatusCode.ServiceUnavailable
             && body.Contains("discord: unreachable, retrying (GET /gateway/bot", StringComparison.Ordinal));
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Requests.Count(r => r.Status == 503) >= 4, "four 503 answers");
+        await Eventually.WaitUntilAsync(() => bot.Discord.Requests.Count(r => r.Status == 503) >= 4, "four 503 answers");
         bot.Discord.Unavailable = false;
         await bot.Gateway.WaitForLiveSessionsAsync(timeout: TimeSpan.FromSeconds(30));
         await WaitForHealthAsync(http, (status, _) => status == HttpStatusCode.OK);

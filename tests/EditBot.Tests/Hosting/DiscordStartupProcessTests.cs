@@ -2,6 +2,7 @@ using System.Net;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Gmi;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.Hosting;
 
@@ -21,7 +22,7 @@ public sealed class DiscordStartupProcessTests
         environment["Http__Urls"] = $"http://127.0.0.1:{httpPort}";
 
         await using var bot = BotProcess.Start([], environment, folder);
-        await BotHarness.WaitUntilAsync(() => bot.HasExited || Count(bot.StandardError, "Discord unreachable") >= 3, "three retry lines");
+        await Eventually.WaitUntilAsync(() => bot.HasExited || Count(bot.StandardError, "Discord unreachable") >= 3, "three retry lines");
         using var http = new HttpClient();
         using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{httpPort}/healthz"));
 

@@ -3,6 +3,7 @@ using EditBot.Core.Jobs;
 using EditBot.Moderation;
 using EditBot.Origin;
 using EditBot.Tests.Moderation.Support;
+using EditBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EditBot.Tests.Moderation;
@@ -99,13 +100,13 @@ public sealed class ReviewTests
         var service = new ReviewExpiryService(Sweeper(), harness.Time, harness.Options, NullLogger<ReviewExpiryService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
-        await WaitUntil(() => handler.Expired.Count == 1);
+        await Eventually.WaitUntilAsync(() => handler.Expired.Count == 1, "the expiry at start");
 
         // Not yet expired at start; expired once the clock moves an hour (one sweep interval or more) on.
         var later = harness.Jobs.Add(TestJobs.Create(ModerationHarness.Morning.AddHours(-23).AddSeconds(-30), JobState.AwaitingApproval, submitted: false));
         Assert.DoesNotContain(handler.Expired, e => e.Job.Id == later.Id);
         harness.Time.Advance(TimeSpan.FromHours(1));
-        await WaitUntil(() => handler.Expired.Any(e => e.Job.Id == later.Id));
+        await Eventually.WaitUntilAsync(() => handler.Expired.Any(e => e.Job.Id == later.Id), "the expiry an hour later");
         await service.StopAsync(CancellationToken.None);
     }
 
@@ -118,15 +119,6 @@ public sealed class ReviewTests
         Assert.Equal("Edit request from <@300> in <#200>\nPrompt: make it \\*bold\\*\nEstimated cost: $0.21 (1 × $0.211, high, square)\nExpires <t:1800000000:R>", text);
         Assert.Equal("Your edit was rejected by <@9>: too gory", ReviewMessages.Rejected(9, " too gory "));
         Assert.Equal("Approved by <@9>; your edit is queued.", ReviewMessages.Approved(9));
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 
     private sealed class RecordingExpiryHandler : IReviewExpiryHandler

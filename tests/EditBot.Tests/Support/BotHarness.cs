@@ -1,3 +1,4 @@
+using EditBot.TestSupport;
 using System.Text.Json.Nodes;
 using EditBot.Composition;
 using EditBot.TestSupport.Discord;
@@ -141,7 +142,7 @@ public sealed class BotHarness : IAsyncDisposable
         // The bot registers its commands in the background at start-up; nobody can invoke one before that ends.
         try
         {
-            await WaitUntilAsync(() => Discord.IsCommandRegistered(interaction), "the bot to register the command", TimeSpan.FromSeconds(10));
+            await Eventually.WaitUntilAsync(() => Discord.IsCommandRegistered(interaction), "the bot to register the command", TimeSpan.FromSeconds(10));
         }
         catch (TimeoutException)
         {
@@ -150,35 +151,6 @@ public sealed class BotHarness : IAsyncDisposable
 
         Discord.RegisterInteraction(interaction, sourceMessageId);
         await Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
-    }
-
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(25);
-        }
-    }
-
-    /// <summary>As <see cref="WaitUntilAsync(Func{bool}, string, TimeSpan?)"/>, for a condition that must await (no blocked threads).</summary>
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(25);
-        }
     }
 
     public async ValueTask DisposeAsync()

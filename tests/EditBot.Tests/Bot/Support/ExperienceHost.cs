@@ -1,16 +1,17 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using EditBot.Bot;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.Discord;
 using EditBot.Discord.Events;
+using EditBot.Discord;
 using EditBot.Gmi;
 using EditBot.Imaging;
+using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Gmi;
-using EditBot.Tests.Support;
+using EditBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -101,9 +102,6 @@ public sealed class ExperienceHost : IAsyncDisposable
 
         throw new TimeoutException("No job reached the expected state. Discord saw: " + string.Join(", ", Discord.Requests.Select(r => r.ToString())));
     }
-
-    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
-        BotHarness.WaitUntilAsync(condition, what, timeout ?? TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

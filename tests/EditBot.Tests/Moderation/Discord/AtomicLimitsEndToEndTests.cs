@@ -1,9 +1,10 @@
 using System.Globalization;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
@@ -75,7 +76,7 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
         var job = await bot.Harness.WaitForJobAsync("roll again", timeout: ModerationBot.Patience);
         Assert.Equal(JobState.Done, job.State);
         var thread = bot.Harness.ThreadOf(ModerationBot.Channel);
-        await BotHarness.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
         var result = bot.Harness.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
         var where = inDm
             ? InteractionOrigin.DirectMessage
@@ -111,7 +112,7 @@ public sealed class AtomicLimitsEndToEndTests(PostgresForBots postgres) : IClass
         var job = await bot.Harness.WaitForJobAsync("roll from a dm", timeout: ModerationBot.Patience);
         Assert.Equal(JobState.Done, job.State);
         var thread = bot.Harness.ThreadOf(ModerationBot.Channel);
-        await BotHarness.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Harness.ResultMessages(thread).Count > 0, "the result message", ModerationBot.Patience);
         var result = bot.Harness.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
 
         var press = await bot.PressUntilAnsweredAsync(() => InteractionPayloads.ButtonClick($"eb:reroll:{job.Id:N}", bot.Discord.ToMessageJson(result), ModerationBot.Fresh(InteractionOrigin.DirectMessage)), result.Id);

@@ -1,10 +1,11 @@
-using EditBot.Tests.Support;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
-using EditBot.Moderation;
 using EditBot.Moderation.Discord;
-using EditBot.TestSupport.Discord;
+using EditBot.Moderation;
 using EditBot.Tests.Moderation.Discord.Support;
+using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 
 namespace EditBot.Tests.Moderation.Discord;
 
@@ -90,7 +91,7 @@ public sealed class AuditObserverTests : IAsyncLifetime
         h.Discord.ForbidChannel(audit.Id);
         var job = await h.EnqueueAsync(needsReview: false);
         // The post is made in the background: wait until Discord refused it, then check the job did not care.
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => h.Discord.Requests.Any(r => r.Method == "POST" && r.Path.Contains($"/channels/{audit.Id}/messages", StringComparison.Ordinal) && r.Status == 403),
             "the refused audit post");
         await h.WhenAuditSettledAsync();

@@ -3,10 +3,11 @@ using EditBot.Bot.Components;
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Moderation.Discord;
-using EditBot.TestSupport.Discord;
-using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
@@ -80,8 +81,8 @@ public sealed class AuditRateLimitAckTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id), new Option("expiry-hours", 10, JsonValue.Create(2), [], null))));
         var edit = await bot.EditAsync("paint the door blue");
         await bot.RefusalOfAsync(edit);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
-        await BotHarness.WaitUntilAsync(() => AuditLines(bot, audit).Any(l => l.StartsWith("**AwaitingReview**", StringComparison.Ordinal)), "the request's audit line", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => AuditLines(bot, audit).Any(l => l.StartsWith("**AwaitingReview**", StringComparison.Ordinal)), "the request's audit line", ModerationBot.Patience);
         var store = bot.Harness.Services.GetRequiredService<IJobStore>();
         var job = (await store.ListAsync(new JobQuery { States = [JobState.AwaitingApproval] }, CancellationToken.None)).Single();
         bot.Discord.ForceRateLimit(FakeRateLimitScope.Shared, AuditRetryAfter, "POST /channels/{channel_id}/messages", channelId: audit.Id);
@@ -97,10 +98,10 @@ public sealed class AuditRateLimitAckTests
 
     private static async Task AssertAnsweredBeforeAuditAsync(ModerationBot bot, JsonObject interaction, FakeChannel audit, string kind)
     {
-        await BotHarness.WaitUntilAsync(() => AuditLines(bot, audit).Any(l => l.StartsWith(kind, StringComparison.Ordinal)), $"the {kind} audit line once the limit lifts", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => AuditLines(bot, audit).Any(l => l.StartsWith(kind, StringComparison.Ordinal)), $"the {kind} audit line once the limit lifts", ModerationBot.Patience);
         var id = interaction["id"]!.GetValue<string>();
         var token = interaction["token"]!.GetValue<string>();
-        await BotHarness.WaitUntilAsync(() => AnswerIndex(bot, token) >= 0 || bot.Discord.GetInteraction(token)!.LateRefusals > 0, "the answer", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => AnswerIndex(bot, token) >= 0 || bot.Discord.GetInteraction(token)!.LateRefusals > 0, "the answer", ModerationBot.Patience);
 
         var requests = bot.Discord.Requests;
         var ack = requests.ToList().FindIndex(r => r.Path.Contains($"/interactions/{id}/", StringComparison.Ordinal));

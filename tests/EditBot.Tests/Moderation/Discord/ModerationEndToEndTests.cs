@@ -1,10 +1,11 @@
 using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
-using EditBot.Moderation;
 using EditBot.Moderation.Discord;
-using EditBot.TestSupport.Discord.Inject;
+using EditBot.Moderation;
 using EditBot.Tests.Moderation.Discord.Support;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
@@ -17,7 +18,7 @@ public sealed class ModerationEndToEndTests
     public async Task Admin_command_is_registered_and_a_member_without_Manage_Server_is_refused()
     {
         await using var bot = await ModerationBot.StartAsync();
-        await BotHarness.WaitUntilAsync(() => bot.Discord.Commands().Any(c => (string?)c["name"] == AdminCommandDefinition.Name), "/editbot-admin to be registered", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Discord.Commands().Any(c => (string?)c["name"] == AdminCommandDefinition.Name), "/editbot-admin to be registered", ModerationBot.Patience);
         var registered = bot.Discord.Commands().Single(c => (string?)c["name"] == AdminCommandDefinition.Name);
         Assert.Equal("32", (string?)registered["default_member_permissions"]);
 
@@ -55,7 +56,7 @@ public sealed class ModerationEndToEndTests
         var payload = InteractionPayloads.SlashCommand("edit", ModerationBot.Fresh(ModerationBot.Member),
             Option.File("image", bot.Harness.Image(120, 80)), Option.Text("prompt", "server defaults"));
         await bot.Harness.DispatchInteractionAsync(payload);
-        await ModerationBot.WaitForAsync(() => Task.FromResult(bot.Harness.Gmi.FindByPrompt("server defaults") is not null), "the submission");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(bot.Harness.Gmi.FindByPrompt("server defaults") is not null), "the submission", ModerationBot.Patience);
 
         var sent = bot.Harness.Gmi.FindByPrompt("server defaults")!;
         Assert.Equal(("1024x1536", "low"), (sent.Size, sent.Quality)); // a 3:2 image would be 1536x1024 by auto
@@ -82,7 +83,7 @@ public sealed class ModerationEndToEndTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id))));
 
         Assert.Null(await bot.RefusalOfAsync(await bot.EditAsync("paint the door blue")));
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
         var post = bot.Discord.MessagesIn(review.Id)[0];
         var job = await WaitingJobAsync(bot);
 
@@ -90,7 +91,7 @@ public sealed class ModerationEndToEndTests
         Assert.Equal(JobState.AwaitingApproval, (await JobAsync(bot, job.Id)).State);
 
         await bot.PressAsync($"eb:approve:{job.Id:N}", post, ModerationBot.Admin);
-        await ModerationBot.WaitForAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Done, "the approved job to finish");
+        await Eventually.WaitUntilAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Done, "the approved job to finish", ModerationBot.Patience);
         Assert.Contains("**Approved**", bot.Discord.MessagesIn(review.Id)[0].Content, StringComparison.Ordinal);
         Assert.Empty(bot.Discord.MessagesIn(review.Id)[0].Components);
     }
@@ -103,7 +104,7 @@ public sealed class ModerationEndToEndTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id))));
         var edit = await bot.EditAsync("paint the door red");
         await bot.RefusalOfAsync(edit);
-        await BotHarness.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => bot.Discord.MessagesIn(review.Id).Count == 1, "the review post", ModerationBot.Patience);
         var job = await WaitingJobAsync(bot);
 
         var press = await bot.PressAsync($"eb:reject:{job.Id:N}", bot.Discord.MessagesIn(review.Id)[0], ModerationBot.Admin);
@@ -111,9 +112,9 @@ public sealed class ModerationEndToEndTests
         var submit = InteractionPayloads.ModalSubmit($"eb:rejectwhy:{job.Id:N}", [ModalField.TextInput("reason", "wrong channel")], ModerationBot.Fresh(ModerationBot.Admin));
         await bot.Harness.DispatchInteractionAsync(submit, bot.Discord.MessagesIn(review.Id)[0].Id);
 
-        await ModerationBot.WaitForAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Rejected, "the rejection");
+        await Eventually.WaitUntilAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Rejected, "the rejection", ModerationBot.Patience);
         var requesterToken = edit["token"]!.GetValue<string>();
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => bot.Discord.GetInteraction(requesterToken)!.FollowupMessageIds.Any(id => bot.Discord.GetMessage(id)!.Content.Contains("wrong channel", StringComparison.Ordinal)),
             "the requester to hear why", ModerationBot.Patience);
         Assert.Equal(0, bot.Harness.Gmi.SubmissionsFor("paint the door red"));
@@ -128,7 +129,7 @@ public sealed class ModerationEndToEndTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("review", Option.Subcommand("on", ChannelOption(review.Id), new Option("expiry-hours", 10, System.Text.Json.Nodes.JsonValue.Create(2), [], null))));
         await bot.RefusalOfAsync(await bot.EditAsync("a green door"));
         var job = await WaitingJobAsync(bot);
-        await ModerationBot.WaitForAsync(async () => await bot.Harness.Services.GetRequiredService<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None) is not null, "the review post");
+        await Eventually.WaitUntilAsync(async () => await bot.Harness.Services.GetRequiredService<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None) is not null, "the review post", ModerationBot.Patience);
 
         clock.Advance(TimeSpan.FromHours(2));
         await bot.Harness.Services.GetRequiredService<ExpiredReviewSweeper>().SweepAsync(CancellationToken.None);
@@ -144,7 +145,7 @@ public sealed class ModerationEndToEndTests
     {
         await using var bot = await ModerationBot.StartAsync(loadModelPrice: true);
         var costs = bot.Harness.Services.GetRequiredService<CostEstimator>();
-        await BotHarness.WaitUntilAsync(() => costs.ModelPrice is not null, "the model price", ModerationBot.Patience);
+        await Eventually.WaitUntilAsync(() => costs.ModelPrice is not null, "the model price", ModerationBot.Patience);
         Assert.Equal(0.04m, costs.Estimate("high", "1024x1024", 2).PerImageUsd);
         Assert.Equal(CostSource.ModelPriceInfo, costs.Estimate("low", "1024x1024", 1).Source);
     }
@@ -158,9 +159,9 @@ public sealed class ModerationEndToEndTests
     {
         var store = bot.Harness.Services.GetRequiredService<IJobStore>();
         Job? job = null;
-        await ModerationBot.WaitForAsync(
+        await Eventually.WaitUntilAsync(
             async () => (job = (await store.ListAsync(new JobQuery { States = [JobState.AwaitingApproval] }, CancellationToken.None)) is [var first, ..] ? first : null) is not null,
-            "a job waiting for review");
+            "a job waiting for review", ModerationBot.Patience);
         return job!;
     }
 }

@@ -2,6 +2,7 @@ using EditBot.Core.Jobs;
 using EditBot.Core.Storage;
 using EditBot.Moderation.Discord;
 using EditBot.Tests.Moderation.Discord.Support;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
@@ -21,7 +22,7 @@ public sealed class ModerationRestartTests
 
         await bot.PressAsync($"eb:approve:{job.Id:N}", bot.Discord.MessagesIn(review)[0], ModerationBot.Admin);
 
-        await ModerationBot.WaitForAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Failed, "the job to be refused before submission");
+        await Eventually.WaitUntilAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Failed, "the job to be refused before submission", ModerationBot.Patience);
         Assert.Equal(FailureCode.PolicyRefused, (await JobAsync(bot, job.Id)).Failure!.Code);
         Assert.Equal(0, bot.Harness.Gmi.SubmissionsFor("a purple castle"));
     }
@@ -34,14 +35,14 @@ public sealed class ModerationRestartTests
         await bot.AdminAsync(ModerationBot.Admin, Option.SubcommandGroup("blocklist", Option.Subcommand("add", Option.Text("pattern", "gore"))));
         await bot.RefusalOfAsync(await bot.EditAsync("a yellow boat"));
         var job = await WaitingJobAsync(bot);
-        await ModerationBot.WaitForAsync(async () => await bot.Harness.Services.GetRequiredService<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None) is not null, "the review post");
+        await Eventually.WaitUntilAsync(async () => await bot.Harness.Services.GetRequiredService<ReviewPostStore>().GetAsync(job.Id, CancellationToken.None) is not null, "the review post", ModerationBot.Patience);
 
         await bot.RestartAsync(new Dictionary<string, string> { ["Moderation:Discord:LoadModelPrice"] = "false" });
         Assert.True(bot.HostRegistersModeration, "The host must call services.AddEditBotModerationDiscord(configuration) after AddEditBotExperience (BotRegistration.AddEditBotBot), so a restarted bot has moderation.");
 
         Assert.Contains("gore", await bot.RefusalOfAsync(await bot.EditAsync("more gore")), StringComparison.OrdinalIgnoreCase);
         await bot.PressAsync($"eb:approve:{job.Id:N}", bot.Discord.MessagesIn(review)[0], ModerationBot.Admin);
-        await ModerationBot.WaitForAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Done, "the approved job to finish after the restart");
+        await Eventually.WaitUntilAsync(async () => (await JobAsync(bot, job.Id)).State == JobState.Done, "the approved job to finish after the restart", ModerationBot.Patience);
         Assert.Contains("**Approved**", bot.Discord.MessagesIn(review)[0].Content, StringComparison.Ordinal);
     }
 
@@ -60,9 +61,9 @@ public sealed class ModerationRestartTests
     {
         var store = bot.Harness.Services.GetRequiredService<IJobStore>();
         Job? job = null;
-        await ModerationBot.WaitForAsync(
+        await Eventually.WaitUntilAsync(
             async () => (job = (await store.ListAsync(new JobQuery { States = [JobState.AwaitingApproval] }, CancellationToken.None)) is [var first, ..] ? first : null) is not null,
-            "a job waiting for review");
+            "a job waiting for review", ModerationBot.Patience);
         return job!;
     }
 }

@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using EditBot.Moderation.Discord;
-using EditBot.TestSupport.Discord;
-using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Support;
+using EditBot.TestSupport.Discord.Inject;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.Moderation.Discord.Support;
@@ -86,7 +87,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     public async Task<string?> RefusalOfAsync(JsonObject payload)
     {
         var token = payload["token"]!.GetValue<string>();
-        await BotHarness.WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => Discord.GetInteraction(token) is { } i
                 && (i.FollowupMessageIds.Count > 0 || (i.OriginalMessageId is { } id && Discord.GetMessage(id) is { Deleted: false, Content.Length: > 0 })),
             "the edit to be accepted or refused", Patience);
@@ -106,7 +107,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
             var payload = press();
             var token = payload["token"]!.GetValue<string>();
             await Harness.DispatchInteractionAsync(payload, messageId);
-            await BotHarness.WaitUntilAsync(
+            await Eventually.WaitUntilAsync(
                 () => Discord.GetInteraction(token) is { } i && (i.ResponseType is not null || i.LateRefusals > 0), "the press to be answered", Patience);
             if (Discord.GetInteraction(token)!.ResponseType is not null || attempt == 3)
             {
@@ -119,7 +120,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     {
         var payload = InteractionPayloads.ButtonClick(customId, Discord.ToMessageJson(message), Fresh(origin));
         await Harness.DispatchInteractionAsync(payload, message.Id);
-        await BotHarness.WaitUntilAsync(() => Discord.GetInteraction(payload["token"]!.GetValue<string>())?.ResponseType is not null, "the button to be answered", Patience);
+        await Eventually.WaitUntilAsync(() => Discord.GetInteraction(payload["token"]!.GetValue<string>())?.ResponseType is not null, "the button to be answered", Patience);
         return payload;
     }
 
@@ -130,7 +131,7 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
         string? text = null;
         try
         {
-            await BotHarness.WaitUntilAsync(
+            await Eventually.WaitUntilAsync(
             () =>
             {
                 var interaction = Discord.GetInteraction(token);
@@ -155,21 +156,6 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     /// <summary>Every interaction has its own id and token, as on Discord.</summary>
     public static InteractionOrigin Fresh(InteractionOrigin origin) =>
         origin with { InteractionId = TestSnowflakes.Next(), Token = "test-interaction-token-" + Guid.NewGuid().ToString("N") };
-
-    /// <summary>Waits for an asynchronous condition (generous timeout; the machine is shared).</summary>
-    public static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            }
-
-            await Task.Delay(25);
-        }
-    }
 
     public ValueTask DisposeAsync() => Harness.DisposeAsync();
 }

@@ -15,6 +15,7 @@ using EditBot.Tests.Moderation.Support;
 using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Storage;
+using EditBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -112,7 +113,7 @@ public sealed class ModerationDiscordHarness : IAsyncDisposable
 
     /// <summary>Waits until <paramref name="count"/> audit posts reached <paramref name="channelId"/> (they are posted in the background).</summary>
     public Task WaitForAuditPostsAsync(ulong channelId, int count) =>
-        BotHarness.WaitUntilAsync(() => Discord.MessagesIn(channelId).Count >= count, $"{count} audit posts");
+        Eventually.WaitUntilAsync(() => Discord.MessagesIn(channelId).Count >= count, $"{count} audit posts");
 
     /// <summary>Waits until every queued audit entry was posted or given up on.</summary>
     public Task WhenAuditSettledAsync() => Get<AuditLog>().WhenIdleAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
