@@ -87,7 +87,7 @@ public sealed class EditVerbTests : IAsyncLifetime
     }
 
     private Dictionary<string, string> Environment() =>
-        EngineHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        EngineHostHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
 
     private async Task<string> WriteAsync(string name, byte[] content)
     {

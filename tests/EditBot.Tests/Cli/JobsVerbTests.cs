@@ -55,7 +55,7 @@ public sealed partial class JobsVerbTests : IAsyncLifetime
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
     {
-        var environment = EngineHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var environment = EngineHostHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
         await using var process = BotProcess.Start(args, environment, _folder);
         var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(90));
         return (exit, process.StandardOutput, process.StandardError);

@@ -98,7 +98,7 @@ public sealed class BotStartupTests
         gateway.RequiredToken = "the-real-token";
         discord.GatewayUrl = gateway.Url;
         var folder = Directory.CreateTempSubdirectory("editbot-start-").FullName;
-        var environment = EngineHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var environment = EngineHostHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
         environment["Discord__Token"] = discord.Token;
         environment["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.ToString().TrimEnd('/');
         environment["Discord__ApplicationId"] = "1100000000000000001";

@@ -18,7 +18,7 @@ public sealed class DigitalTwinEndToEndTests
         await using var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond };
         await gmi.StartAsync();
         var folder = Directory.CreateTempSubdirectory("editbot-twin-").FullName;
-        var environment = EngineHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var environment = EngineHostHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
         environment["Discord__Token"] = twin.BotToken;
         environment["Discord__ApiBaseUrl"] = twin.ApiBaseUrl; // no ApplicationId: the bot reads it from the twin's /applications/@me
         environment["Http__Urls"] = "http://127.0.0.1:0";

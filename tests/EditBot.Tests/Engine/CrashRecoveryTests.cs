@@ -51,7 +51,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var image = Path.Combine(_folder, "in.png");
         await File.WriteAllBytesAsync(image, TestImages.Png(96, 64));
         var output = Path.Combine(_folder, "out");
-        var environment = EngineHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var environment = EngineHostHarness.Settings(_gmi, _folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
         environment["Gmi__InlineLimitBytes"] = "1"; // every input goes through upload-url, so Preparing talks to the queue
         hold?.Close();
 

@@ -15,7 +15,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_job_completes_and_its_images_are_written()
     {
-        await using var harness = await EngineHarness.StartAsync();
+        await using var harness = await EngineHostHarness.StartAsync();
 
         var job = await harness.EnqueueAsync("a stormy sky", count: 2);
         var done = await harness.WaitForEndAsync(job.Id);
@@ -36,7 +36,7 @@ public sealed class EngineFaultTests
     [InlineData(503)]
     public async Task A_server_error_before_acceptance_is_looked_up_then_posted_again(int status)
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(status)));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(status)));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync($"server error {status}")).Id);
 
@@ -53,7 +53,7 @@ public sealed class EngineFaultTests
     [InlineData(503)]
     public async Task A_server_error_after_acceptance_is_reconciled_and_never_paid_twice(int status)
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenFail(status)));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenFail(status)));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync($"accepted then {status}")).Id);
 
@@ -65,7 +65,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_submit_whose_answer_is_lost_after_acceptance_is_adopted_not_posted_again()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop()));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop()));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("lost answer")).Id);
 
@@ -77,7 +77,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_lost_submit_that_a_crowded_request_list_cannot_rule_out_is_never_posted_again()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi =>
+        await using var harness = await EngineHostHarness.StartAsync(gmi =>
         {
             gmi.ListPageSize = 3;
             gmi.ListNewestFirst = false; // the one page GMI answers holds older requests only
@@ -101,7 +101,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task An_admins_resend_of_an_uncertain_submit_posts_it_once_more_and_it_completes()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.ListPageSize = 0);
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.ListPageSize = 0);
         harness.Gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
         var uncertain = await harness.WaitForEndAsync((await harness.EnqueueAsync("send it again")).Id);
         Assert.Equal(FailureCode.SubmitUncertain, uncertain.Failure!.Code);
@@ -117,7 +117,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task Identical_edits_whose_answers_were_both_lost_each_adopt_their_own_request()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi =>
+        await using var harness = await EngineHostHarness.StartAsync(gmi =>
         {
             gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
             gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.AcceptThenDrop());
@@ -137,7 +137,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_malformed_submit_answer_is_reconciled()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Malformed()));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Malformed()));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("malformed submit")).Id);
 
@@ -148,7 +148,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_rate_limited_submit_waits_for_retry_after_and_then_succeeds()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.RateLimited(TimeSpan.FromSeconds(1))));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.RateLimited(TimeSpan.FromSeconds(1))));
 
         var job = await harness.EnqueueAsync("rate limited");
         var done = await harness.WaitForEndAsync(job.Id);
@@ -163,7 +163,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task Server_errors_and_garbage_while_polling_are_retried()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi =>
+        await using var harness = await EngineHostHarness.StartAsync(gmi =>
         {
             gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Http(503));
             gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Malformed());
@@ -180,7 +180,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_slow_answer_beyond_the_timeout_is_survived()
     {
-        await using var harness = await EngineHarness.StartAsync(
+        await using var harness = await EngineHostHarness.StartAsync(
             gmi => gmi.EnqueueFault(FakeGmiRoute.GetRequest, FakeGmiFault.Slow(TimeSpan.FromSeconds(4))),
             new Dictionary<string, string> { ["Gmi:RequestTimeout"] = "00:00:01" });
 
@@ -197,7 +197,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_media_download_failure_is_retried()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Media, FakeGmiFault.Http(503)));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Media, FakeGmiFault.Http(503)));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("flaky media")).Id);
 
@@ -209,7 +209,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_remote_rate_limit_failure_is_resubmitted_after_a_pause()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("Rate limit exceeded, please retry later")));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("Rate limit exceeded, please retry later")));
 
         var done = await harness.WaitForEndAsync((await harness.EnqueueAsync("remote rate limit")).Id);
 
@@ -220,7 +220,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_content_policy_refusal_fails_once_with_its_reason()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("moderation_blocked: Your request was rejected by the safety system")));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("moderation_blocked: Your request was rejected by the safety system")));
 
         var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("blocked prompt")).Id);
 
@@ -233,7 +233,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task Another_remote_failure_ends_the_job_with_the_apis_reason()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("worker crashed: CUDA out of memory")));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.FailWith("worker crashed: CUDA out of memory")));
 
         var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("remote failure")).Id);
 
@@ -245,7 +245,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task Out_of_credits_fails_the_job_saying_so()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.InsufficientCredits = true);
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.InsufficientCredits = true);
 
         var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("no credits")).Id);
 
@@ -256,7 +256,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_rejected_api_key_fails_with_a_configuration_error()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.ApiKey = "another-key");
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.ApiKey = "another-key");
 
         var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("bad key")).Id);
 
@@ -267,7 +267,7 @@ public sealed class EngineFaultTests
     [Fact]
     public async Task A_bad_request_fails_with_the_apis_reason()
     {
-        await using var harness = await EngineHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(400, """{"error":"payload.size must be one of 1024x1024, 1024x1536, 1536x1024"}""")));
+        await using var harness = await EngineHostHarness.StartAsync(gmi => gmi.EnqueueFault(FakeGmiRoute.Submit, FakeGmiFault.Http(400, """{"error":"payload.size must be one of 1024x1024, 1024x1536, 1536x1024"}""")));
 
         var failed = await harness.WaitForEndAsync((await harness.EnqueueAsync("bad request")).Id);
 

@@ -100,7 +100,7 @@ public sealed class DiscordStartupProcessTests
 
     private static Dictionary<string, string> Environment(FakeGmiServer gmi, string folder, FakeDiscordServer discord, string token)
     {
-        var environment = EngineHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
+        var environment = EngineHostHarness.Settings(gmi, folder).ToDictionary(kv => kv.Key.Replace(":", "__", StringComparison.Ordinal), kv => kv.Value);
         environment["Discord__Token"] = token;
         environment["Discord__ApiBaseUrl"] = discord.ApiBaseUrl.ToString().TrimEnd('/');
         environment["Discord__Retry__BaseDelay"] = "00:00:00.050";

@@ -86,7 +86,7 @@ public sealed class BotHarness : IAsyncDisposable
 
     public Dictionary<string, string> Settings(IDictionary<string, string>? overrides)
     {
-        var settings = EngineHarness.Settings(Gmi, Folder);
+        var settings = EngineHostHarness.Settings(Gmi, Folder);
         settings["Discord:Token"] = Discord.Token;
         settings["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl.ToString().TrimEnd('/');
         settings["Discord:ApplicationId"] = BotId.ToString(System.Globalization.CultureInfo.InvariantCulture);

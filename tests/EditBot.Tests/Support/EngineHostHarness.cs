@@ -14,13 +14,15 @@ namespace EditBot.Tests.Support;
 
 /// <summary>
 /// The real engine host (as the <c>edit</c> and <c>work</c> verbs build it) on a temporary SQLite file, talking to
-/// a fake GMI queue over loopback. Timings are shrunk by configuration so fault tests finish in seconds.
+/// a fake GMI queue over loopback. Timings are shrunk by configuration so fault tests finish in seconds. (The engine's
+/// own tests use EditBot.Core.Tests' EngineHarness instead: Core alone, in-memory stores, a scripted backend and a
+/// fake clock. This one proves the composition, the SQLite store and the GMI client around the same engine.)
 /// </summary>
-public sealed class EngineHarness : IAsyncDisposable
+public sealed class EngineHostHarness : IAsyncDisposable
 {
     private IHost? _host;
 
-    private EngineHarness(FakeGmiServer gmi, string folder)
+    private EngineHostHarness(FakeGmiServer gmi, string folder)
     {
         Gmi = gmi;
         Folder = folder;
@@ -38,12 +40,12 @@ public sealed class EngineHarness : IAsyncDisposable
 
     public IJobStore Store => Host.Services.GetRequiredService<IJobStore>();
 
-    public static async Task<EngineHarness> StartAsync(Action<FakeGmiServer>? configureGmi = null, IDictionary<string, string>? settings = null)
+    public static async Task<EngineHostHarness> StartAsync(Action<FakeGmiServer>? configureGmi = null, IDictionary<string, string>? settings = null)
     {
         var gmi = new FakeGmiServer { Duration = FakeGmiServer.OneSecond }; // fast jobs: the suite's pace, not GMI's
         configureGmi?.Invoke(gmi);
         await gmi.StartAsync();
-        var harness = new EngineHarness(gmi, Directory.CreateTempSubdirectory("editbot-engine-").FullName);
+        var harness = new EngineHostHarness(gmi, Directory.CreateTempSubdirectory("editbot-engine-").FullName);
         harness._host = EngineHost.Build(harness.Arguments(settings), [RequiredSetting.GmiApiKey], Serilog.Events.LogEventLevel.Warning);
         await harness._host.StartAsync();
         return harness;
