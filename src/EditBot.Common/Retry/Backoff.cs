@@ -25,6 +25,28 @@ public sealed class Backoff
     }
 
     /// <summary>
+    /// What is wrong with a configured backoff (a base that is not positive, a cap below the base), each problem naming
+    /// its configuration key and environment variable; empty when <see cref="Backoff(TimeSpan, TimeSpan, Func{double})"/>
+    /// would accept the pair. For the options validators, so a bad setting stops start-up instead of the first retry.
+    /// </summary>
+    public static IEnumerable<string> SettingProblems(TimeSpan @base, TimeSpan cap, string baseKey, string capKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(baseKey);
+        ArgumentException.ThrowIfNullOrEmpty(capKey);
+        if (@base <= TimeSpan.Zero)
+        {
+            yield return $"{baseKey} must be positive, e.g. 00:00:01 (env {Env(baseKey)}).";
+        }
+
+        if (cap < @base)
+        {
+            yield return $"{capKey} must be at least {baseKey}, e.g. 00:01:00 (env {Env(capKey)}).";
+        }
+    }
+
+    private static string Env(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+
+    /// <summary>
     /// The wait before retry number <paramref name="attempt"/> (1 = first retry): a random point between half
     /// and all of min(cap, base * 2^(attempt-1)), never less than <paramref name="retryAfter"/>.
     /// </summary>

@@ -1,3 +1,4 @@
+using EditBot.Common.Retry;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Discord.Gateway;
@@ -11,17 +12,7 @@ internal sealed class GatewayClientOptionsValidator : IValidateOptions<GatewayCl
     public ValidateOptionsResult Validate(string? name, GatewayClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var failures = new List<string>();
-        if (options.ReconnectBaseDelay <= TimeSpan.Zero)
-        {
-            failures.Add("Discord:Gateway:ReconnectBaseDelay must be positive, e.g. 00:00:01 (env Discord__Gateway__ReconnectBaseDelay).");
-        }
-
-        if (options.ReconnectMaxDelay < options.ReconnectBaseDelay)
-        {
-            failures.Add("Discord:Gateway:ReconnectMaxDelay must be at least Discord:Gateway:ReconnectBaseDelay, e.g. 00:01:00 (env Discord__Gateway__ReconnectMaxDelay).");
-        }
-
+        var failures = Backoff.SettingProblems(options.ReconnectBaseDelay, options.ReconnectMaxDelay, "Discord:Gateway:ReconnectBaseDelay", "Discord:Gateway:ReconnectMaxDelay").ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

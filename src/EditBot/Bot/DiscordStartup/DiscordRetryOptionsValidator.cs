@@ -1,3 +1,4 @@
+using EditBot.Common.Retry;
 using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.DiscordStartup;
@@ -7,17 +8,7 @@ internal sealed class DiscordRetryOptionsValidator : IValidateOptions<DiscordRet
 {
     public ValidateOptionsResult Validate(string? name, DiscordRetryOptions options)
     {
-        var failures = new List<string>();
-        if (options.BaseDelay <= TimeSpan.Zero)
-        {
-            failures.Add("Discord:Retry:BaseDelay must be positive, e.g. 00:00:01 (env Discord__Retry__BaseDelay).");
-        }
-
-        if (options.MaxDelay < options.BaseDelay)
-        {
-            failures.Add("Discord:Retry:MaxDelay must be at least Discord:Retry:BaseDelay, e.g. 00:01:00 (env Discord__Retry__MaxDelay).");
-        }
-
+        var failures = Backoff.SettingProblems(options.BaseDelay, options.MaxDelay, "Discord:Retry:BaseDelay", "Discord:Retry:MaxDelay").ToList();
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
