@@ -41,9 +41,10 @@ public sealed class GmiWireEndToEndTests
         var thread = bot.ThreadOf(BotHarnessEdits.DefaultChannel);
         await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result message");
         var result = bot.ResultMessages(thread).First(m => m.Components.ToJsonString().Contains("eb:reroll:", StringComparison.Ordinal));
-        var click = origin with { InteractionId = TestSnowflakes.Next(), Token = "reroll-" + Guid.NewGuid().ToString("N"), ChannelId = thread.ToString(CultureInfo.InvariantCulture), ChannelType = 11 };
+        JsonObject Click() => InteractionPayloads.ButtonClick($"eb:reroll:{first.Id:N}", bot.Discord.ToMessageJson(result),
+            origin with { InteractionId = TestSnowflakes.Next(), Token = "reroll-" + Guid.NewGuid().ToString("N"), ChannelId = thread.ToString(CultureInfo.InvariantCulture), ChannelType = 11 });
 
-        await bot.DispatchInteractionAsync(InteractionPayloads.ButtonClick($"eb:reroll:{first.Id:N}", bot.Discord.ToMessageJson(result), click), result.Id);
+        await bot.PressUntilAnsweredAsync(Click, result.Id);
 
         await Eventually.WaitUntilAsync(() => bot.Gmi.SubmissionsFor("reroll me") == 2, "the re-roll's submit");
         Assert.All(bot.Gmi.Requests.Where(r => r.Prompt == "reroll me"),

@@ -153,6 +153,30 @@ public sealed class BotHarness : IAsyncDisposable
         await Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
     }
 
+    /// <summary>
+    /// Dispatches the press that <paramref name="press"/> builds (a fresh interaction id and token each time) until the
+    /// bot's first answer lands inside Discord's 3 s window, up to three presses: on a loaded 2-core machine the answer
+    /// can miss it (the fake then refuses it with 10062), and a person whose tap got no answer taps again. Returns the
+    /// press that was answered, or the third.
+    /// </summary>
+    public async Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong messageId, TimeSpan? patience = null)
+    {
+        ArgumentNullException.ThrowIfNull(press);
+        for (var attempt = 1; ; attempt++)
+        {
+            var payload = press();
+            var token = payload["token"]!.GetValue<string>();
+            await DispatchInteractionAsync(payload, messageId);
+            await Eventually.WaitUntilAsync(
+                () => Discord.GetInteraction(token) is { } i && (i.ResponseType is not null || i.LateRefusals > 0),
+                "the press to be answered", patience ?? TimeSpan.FromSeconds(90));
+            if (Discord.GetInteraction(token)!.ResponseType is not null || attempt == 3)
+            {
+                return payload;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -95,26 +95,9 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
         return interaction.FollowupMessageIds.Count > 0 ? Discord.GetMessage(interaction.FollowupMessageIds[0])!.Content : null;
     }
 
-    /// <summary>
-    /// Dispatches the press that <paramref name="press"/> builds until the bot's first answer lands inside Discord's
-    /// 3 s window, up to three presses: on a loaded 2-core machine the answer can miss it (the fake then refuses it
-    /// with 10062), and a person whose tap got no answer taps again. Returns the press that was answered.
-    /// </summary>
-    public async Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong messageId)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var payload = press();
-            var token = payload["token"]!.GetValue<string>();
-            await Harness.DispatchInteractionAsync(payload, messageId);
-            await Eventually.WaitUntilAsync(
-                () => Discord.GetInteraction(token) is { } i && (i.ResponseType is not null || i.LateRefusals > 0), "the press to be answered", Patience);
-            if (Discord.GetInteraction(token)!.ResponseType is not null || attempt == 3)
-            {
-                return payload;
-            }
-        }
-    }
+    /// <summary>Presses until Discord's 3 s window is met, as <see cref="BotHarness.PressUntilAnsweredAsync"/>.</summary>
+    public Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong messageId) =>
+        Harness.PressUntilAnsweredAsync(press, messageId, Patience);
 
     public async Task<JsonObject> PressAsync(string customId, FakeMessage message, InteractionOrigin origin)
     {
