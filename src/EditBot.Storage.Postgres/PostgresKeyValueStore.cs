@@ -26,6 +26,25 @@ public sealed class PostgresKeyValueStore(PostgresDatabase database) : IKeyValue
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> CompareAndSetAsync(string scope, string key, string? expected, string value, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(
+            connection,
+            expected is null
+                ? "INSERT INTO key_values (scope, key, value) VALUES (@scope, @key, @value) ON CONFLICT (scope, key) DO NOTHING"
+                : "UPDATE key_values SET value = @value WHERE scope = @scope AND key = @key AND value = @expected",
+            scope,
+            key);
+        command.Parameters.Add(new NpgsqlParameter("value", NpgsqlDbType.Text) { Value = value });
+        if (expected is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Text) { Value = expected });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

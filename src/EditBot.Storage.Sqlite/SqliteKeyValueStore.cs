@@ -25,6 +25,23 @@ public sealed class SqliteKeyValueStore(SqliteDatabase database) : IKeyValueStor
             return upsert.ExecuteNonQuery();
         }, cancellationToken);
 
+    public Task<bool> CompareAndSetAsync(string scope, string key, string? expected, string value, CancellationToken cancellationToken) =>
+        database.WriteAsync(s =>
+        {
+            var write = s.Command(expected is null
+                ? "INSERT INTO key_values (scope, key, value) VALUES (@scope, @key, @value) ON CONFLICT (scope, key) DO NOTHING"
+                : "UPDATE key_values SET value = @value WHERE scope = @scope AND key = @key AND value = @expected");
+            write.Parameters.AddWithValue("@scope", scope);
+            write.Parameters.AddWithValue("@key", key);
+            write.Parameters.AddWithValue("@value", value);
+            if (expected is not null)
+            {
+                write.Parameters.AddWithValue("@expected", expected);
+            }
+
+            return write.ExecuteNonQuery() == 1;
+        }, cancellationToken);
+
     public Task<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken) =>
         database.WriteAsync(s =>
         {

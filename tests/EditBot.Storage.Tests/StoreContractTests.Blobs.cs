@@ -71,4 +71,27 @@ public abstract partial class StoreContractTests
         Assert.Null(await Settings.GetAsync("guild:1", "rules", Ct));
         Assert.Equal("""{"max":9}""", await Settings.GetAsync("guild:2", "rules", Ct));
     }
+
+    [Fact]
+    public async Task A_compare_and_set_writes_only_over_the_value_it_expected()
+    {
+        Assert.True(await Settings.CompareAndSetAsync("guild:1", "rules", null, "v1", Ct));
+        Assert.False(await Settings.CompareAndSetAsync("guild:1", "rules", null, "lost", Ct));
+        Assert.False(await Settings.CompareAndSetAsync("guild:1", "rules", "v0", "lost", Ct));
+        Assert.True(await Settings.CompareAndSetAsync("guild:1", "rules", "v1", "v2", Ct));
+        Assert.Equal("v2", await Settings.GetAsync("guild:1", "rules", Ct));
+        Assert.False(await Settings.CompareAndSetAsync("guild:2", "rules", "v2", "lost", Ct));
+        Assert.Null(await Settings.GetAsync("guild:2", "rules", Ct));
+    }
+
+    [Fact]
+    public async Task Of_many_concurrent_compare_and_sets_over_one_value_exactly_one_wins()
+    {
+        await Settings.SetAsync("guild:1", "rules", "start", Ct);
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+            Task.Run(() => Settings.CompareAndSetAsync("guild:1", "rules", "start", $"writer {i}", Ct))));
+
+        var winner = Assert.Single(Enumerable.Range(0, 16), i => attempts[i]);
+        Assert.Equal($"writer {winner}", await Settings.GetAsync("guild:1", "rules", Ct));
+    }
 }

@@ -8,10 +8,14 @@ namespace EditBot.Moderation;
 /// <summary>
 /// Per-server settings over <see cref="IKeyValueStore"/>, served from memory. A change is written through at once
 /// and replaces the cached copy, so it takes effect on this process's next check; other instances see it within
-/// <see cref="ModerationOptions.SettingsCacheDuration"/>. Changes to one server are serialized within the process.
+/// <see cref="ModerationOptions.SettingsCacheDuration"/>. Changes to one server are serialized within the process and
+/// compare-and-set across instances.
 /// </summary>
 public sealed class GuildSettingsStore(IKeyValueStore store, TimeProvider time, IOptions<ModerationOptions> options)
 {
+    /// <summary>Saves tried before giving up when other instances keep saving the same server's settings in between.</summary>
+    private const int MaxSaveAttempts = 8;
+
     private readonly ConcurrentDictionary<ulong, CachedSettings> cache = new();
     private readonly ConcurrentDictionary<ulong, SemaphoreSlim> writeLocks = new();
 
@@ -33,7 +37,9 @@ public sealed class GuildSettingsStore(IKeyValueStore store, TimeProvider time, 
 
     /// <summary>
     /// Applies <paramref name="change"/> to the stored settings (read fresh, not from the cache), validates the
-    /// result, and saves it. A refused change writes nothing and says why.
+    /// result, and saves it with a compare-and-set on the document it read: when another instance saved in between,
+    /// the change is applied again to what that instance saved, so neither change is lost. A refused change writes
+    /// nothing and says why.
     /// </summary>
     public async Task<SettingsUpdate> UpdateAsync(ulong guildId, Func<GuildSettings, GuildSettings> change, CancellationToken cancellationToken)
     {
@@ -42,18 +48,29 @@ public sealed class GuildSettingsStore(IKeyValueStore store, TimeProvider time, 
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var current = Parse(await ReadJsonAsync(guildId, cancellationToken));
-            var changed = change(current) with { SchemaVersion = GuildSettings.CurrentSchemaVersion };
-            var problem = GuildSettingsValidator.FindProblem(changed);
-            if (problem is not null)
+            for (var attempt = 1; ; attempt++)
             {
-                return SettingsUpdate.Refused(current, problem);
-            }
+                var stored = await ReadJsonAsync(guildId, cancellationToken);
+                var current = Parse(stored);
+                var changed = change(current) with { SchemaVersion = GuildSettings.CurrentSchemaVersion };
+                var problem = GuildSettingsValidator.FindProblem(changed);
+                if (problem is not null)
+                {
+                    return SettingsUpdate.Refused(current, problem);
+                }
 
-            var json = GuildSettingsJson.Serialize(changed);
-            await store.SetAsync(OriginKeys.Guild(guildId), ModerationKeys.SettingsKey, json, cancellationToken);
-            cache[guildId] = new CachedSettings(changed, json, time.GetUtcNow());
-            return new SettingsUpdate(true, changed, null);
+                var json = GuildSettingsJson.Serialize(changed);
+                if (await store.CompareAndSetAsync(OriginKeys.Guild(guildId), ModerationKeys.SettingsKey, stored, json, cancellationToken))
+                {
+                    cache[guildId] = new CachedSettings(changed, json, time.GetUtcNow());
+                    return new SettingsUpdate(true, changed, null);
+                }
+
+                if (attempt == MaxSaveAttempts)
+                {
+                    return SettingsUpdate.Refused(current, "The settings were being changed elsewhere at the same time; nothing was saved. Try again.");
+                }
+            }
         }
         finally
         {

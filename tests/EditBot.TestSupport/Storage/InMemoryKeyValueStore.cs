@@ -21,6 +21,9 @@ public sealed class InMemoryKeyValueStore : IKeyValueStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> CompareAndSetAsync(string scope, string key, string? expected, string value, CancellationToken cancellationToken) =>
+        Task.FromResult(expected is null ? values.TryAdd((scope, key), value) : values.TryUpdate((scope, key), value, expected));
+
     public Task<bool> DeleteAsync(string scope, string key, CancellationToken cancellationToken) =>
         Task.FromResult(values.TryRemove((scope, key), out _));
 

@@ -43,6 +43,29 @@ public sealed class GuildSettingsStoreTests
         Assert.Equal(3, (await Store.GetAsync(TestJobs.Guild, CancellationToken.None)).MaxCount);
     }
 
+    // Old code in this test: "Saved." for both admins, and the first admin's MaxCount silently gone (a plain write over
+    // the document read before the other instance saved).
+    [Fact]
+    public async Task Two_admins_saving_on_two_instances_at_once_both_keep_their_change()
+    {
+        var other = new GuildSettingsStore(harness.KeyValues, harness.Time, harness.Options);
+        SettingsUpdate? otherUpdate = null;
+
+        // The other instance saves between this instance's read and its write: the moment a plain write loses a change.
+        var update = await Store.UpdateAsync(TestJobs.Guild, s =>
+        {
+            otherUpdate ??= other.UpdateAsync(TestJobs.Guild, o => o with { MaxCount = 4 }, CancellationToken.None).GetAwaiter().GetResult();
+            return s with { UserCooldown = TimeSpan.FromSeconds(30) };
+        }, CancellationToken.None);
+
+        Assert.True(update.Saved);
+        Assert.True(otherUpdate!.Saved);
+        var stored = await new GuildSettingsStore(harness.KeyValues, harness.Time, harness.Options).GetAsync(TestJobs.Guild, CancellationToken.None);
+        Assert.Equal(4, stored.MaxCount);
+        Assert.Equal(TimeSpan.FromSeconds(30), stored.UserCooldown);
+        Assert.Equal(GuildSettingsJson.Serialize(stored), GuildSettingsJson.Serialize(update.Settings));
+    }
+
     [Fact]
     public async Task An_unchanged_document_keeps_its_instance_so_the_compiled_blocklist_is_reused()
     {
