@@ -39,8 +39,9 @@ public sealed class DiscordOptions
     public int EventQueueCapacity { get; set; } = 4096;
 
     /// <summary>
-    /// Requests per second the bot allows itself against Discord's global limit of 50; lower it when another
-    /// process uses the same bot token.
+    /// Requests per second the bot token may send against Discord's global limit of 50, for the whole deployment:
+    /// instances on one PostgreSQL store split it between them (each takes an equal share of the live ones). Lower it
+    /// when a program outside EditBot uses the same token.
     /// </summary>
     [Range(1, 50)]
     public int GlobalRequestsPerSecond { get; set; } = 50;

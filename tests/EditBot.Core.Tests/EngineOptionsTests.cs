@@ -14,7 +14,7 @@ public sealed class EngineOptionsTests
         var options = engine.Services.GetRequiredService<IOptions<EngineOptions>>().Value;
 
         Assert.Equal(32, options.MaxConcurrency);
-        Assert.Equal(TimeSpan.FromMinutes(2), options.LeaseDuration);
+        Assert.Equal(TimeSpan.FromSeconds(20), options.LeaseDuration);
         Assert.Equal(20, options.PollBudgetPerSecond);
         Assert.Equal(TimeSpan.FromMinutes(20), options.MaxJobDuration);
         Assert.Equal(2, options.MaxRateLimitResubmits);

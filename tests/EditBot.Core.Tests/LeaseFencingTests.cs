@@ -107,7 +107,9 @@ public sealed class LeaseFencingTests
     public async Task A_step_whose_renewals_fail_is_cancelled_by_the_deadline_taken_before_its_claim()
     {
         var gate = new FirstCheckHeld();
-        await using var engine = new EngineHarness(configure: s => s.AddSingleton<ISubmissionGate>(gate));
+        // The figures below are for a two-minute lease (the default before issue 15 shortened it to 20 s).
+        await using var engine = new EngineHarness(
+            new Dictionary<string, string?> { ["Engine:LeaseDuration"] = "00:02:00" }, s => s.AddSingleton<ISubmissionGate>(gate));
         var job = await engine.EnqueueAsync();
         var claimedAt = engine.Time.GetUtcNow();
         engine.Jobs.BeforeNextClaim = () => engine.Time.Advance(TimeSpan.FromMinutes(1));

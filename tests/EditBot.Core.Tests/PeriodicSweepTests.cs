@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
 using EditBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -39,7 +40,46 @@ public sealed class PeriodicSweepTests
         Assert.True(sweep.ExecuteTask?.IsCompletedSuccessfully);
     }
 
-    private sealed class CountingSweep(TimeProvider time, bool timeOutFirst) : PeriodicSweep(time, NullLogger.Instance)
+    // Issue 15: a sweep is singleton work. Old code: every instance swept on its own timer.
+    [Fact]
+    public async Task Only_the_leader_of_the_sweep_runs_it_and_an_instance_that_becomes_leader_sweeps_at_once()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var election = new ScriptedElection();
+        using var sweep = new CountingSweep(time, timeOutFirst: false, election);
+
+        await sweep.StartAsync(CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => election.Waiting, "the sweep to wait for its election");
+        time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(0, sweep.Runs);
+        Assert.Equal("counting", election.Task);
+
+        election.Win();
+        await Eventually.WaitUntilAsync(() => sweep.Runs >= 1, "the new leader's first sweep");
+        await sweep.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class ScriptedElection : ILeaderElection
+    {
+        private readonly TaskCompletionSource _won = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Waiting { get; private set; }
+
+        public string? Task { get; private set; }
+
+        public bool IsLeader(string task) => _won.Task.IsCompleted;
+
+        public System.Threading.Tasks.Task WaitForLeadershipAsync(string task, CancellationToken cancellationToken)
+        {
+            Task = task;
+            Waiting = true;
+            return _won.Task.WaitAsync(cancellationToken);
+        }
+
+        public void Win() => _won.TrySetResult();
+    }
+
+    private sealed class CountingSweep(TimeProvider time, bool timeOutFirst, ILeaderElection? leaders = null) : PeriodicSweep(time, NullLogger.Instance, leaders)
     {
         private int _runs;
 

@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Polling;
 using Microsoft.Extensions.Time.Testing;
 
@@ -50,5 +51,40 @@ public sealed class PollBudgetTests
         }
 
         Assert.InRange(granted, 195, 221);
+    }
+
+    // Issue 15: Engine:PollBudgetPerSecond is one budget for the deployment. Old code: every instance polled at the
+    // whole rate.
+    [Fact]
+    public void With_instances_sharing_the_store_each_polls_at_its_share_and_not_at_all_before_it_joined()
+    {
+        var time = new FakeTimeProvider();
+        var shares = new ClusterShares([new NoRegistry()]);
+        var budget = new PollBudget(perSecond: 4, burst: 4, time, shares);
+
+        Assert.False(budget.TryAcquire(out var beforeJoining));
+        Assert.True(beforeJoining > TimeSpan.Zero);
+
+        shares.Apply(new Dictionary<string, int> { [ClusterRole.StatusPolls.Name] = 2 });
+        shares.MarkJoined();
+        Assert.Equal(2, budget.PerSecond);
+        time.Advance(TimeSpan.FromSeconds(10));
+        var granted = 0;
+        for (var i = 0; i < 40; i++)
+        {
+            granted += budget.TryAcquire(out _) ? 1 : 0;
+            time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        // Ten seconds at half of 4/s, plus half the burst.
+        Assert.InRange(granted, 20, 22);
+    }
+
+    private sealed class NoRegistry : IInstanceRegistry
+    {
+        public Task<IReadOnlyDictionary<string, int>> HeartbeatAsync(string instanceId, IReadOnlyCollection<string> roles, TimeSpan liveWithin, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public Task LeaveAsync(string instanceId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine.Steps;
 using EditBot.Core.Polling;
 using Microsoft.Extensions.Configuration;
@@ -39,8 +40,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<EngineOptions>>().Value;
-            return new PollBudget(o.PollBudgetPerSecond, o.PollBurst, sp.GetRequiredService<TimeProvider>());
+            return new PollBudget(o.PollBudgetPerSecond, o.PollBurst, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ClusterShares>());
         });
+        services.AddEditBotCluster(configuration);
+        services.AddClusterRole(ClusterRole.StatusPolls);
 
         services.TryAddSingleton<StepDependencies>();
         services.TryAddSingleton(sp => new InputLoader(sp.GetRequiredService<StepDependencies>(), sp.GetService<IInputPreparer>()));

@@ -15,9 +15,13 @@ public sealed class EngineOptions
     [Range(1, 4096)]
     public int MaxConcurrency { get; set; } = 32;
 
-    /// <summary>Must outlast the longest single step including HTTP timeouts; renewed while a step runs.</summary>
+    /// <summary>
+    /// How long a claim holds a job without renewal. Renewed every quarter of it while a step runs (however long the
+    /// step), so it bounds only how late another instance takes over the jobs of one that died: at most this plus
+    /// <see cref="IdleDelay"/> (20 s + 1 s by default). Shorter means faster takeover and more renewal writes.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Most jobs claimed in one store round trip.</summary>
     [Range(1, 1000)]

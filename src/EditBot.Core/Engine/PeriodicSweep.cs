@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -5,11 +6,14 @@ namespace EditBot.Core.Engine;
 
 /// <summary>
 /// A background sweep run at start (work may have become due while the process was down) and then every
-/// <see cref="Interval"/> on the injected clock. A failed sweep is logged and retried at the next tick; shutdown ends
-/// the loop quietly.
+/// <see cref="Interval"/> on the injected clock, on one instance of the deployment: the leader of the task
+/// <see cref="Name"/> (<see cref="ILeaderElection"/>; with SQLite the one process). An instance that becomes leader
+/// sweeps at once. A failed sweep is logged and retried at the next tick; shutdown ends the loop quietly.
 /// </summary>
-public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : BackgroundService
+public abstract class PeriodicSweep(TimeProvider time, ILogger logger, ILeaderElection? leaders = null) : BackgroundService
 {
+    private readonly ILeaderElection _leaders = leaders ?? new SingleInstanceLeaderElection();
+
     /// <summary>The clock the sweep ticks on, for the sweep's own cut-offs.</summary>
     protected TimeProvider Time { get; } = time;
 
@@ -19,8 +23,11 @@ public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : Backgro
     /// <summary>Time between sweeps (read once at start).</summary>
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>What the sweep is called in its failure log line.</summary>
+    /// <summary>What the sweep is called in its failure log line and in the leader election.</summary>
     protected abstract string Name { get; }
+
+    /// <summary>False for work every instance does for itself (its heartbeat): it then runs without an election.</summary>
+    protected virtual bool LeaderOnly => true;
 
     /// <summary>False when configuration turned the sweep off: it then never runs.</summary>
     protected virtual bool Enabled => true;
@@ -39,6 +46,12 @@ public abstract class PeriodicSweep(TimeProvider time, ILogger logger) : Backgro
         {
             try
             {
+                if (LeaderOnly && !_leaders.IsLeader(Name))
+                {
+                    // Another instance sweeps; this one waits to take over (and sweeps at once when it does).
+                    await _leaders.WaitForLeadershipAsync(Name, stoppingToken);
+                }
+
                 await SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

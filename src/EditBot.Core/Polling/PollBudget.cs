@@ -1,31 +1,42 @@
+using EditBot.Core.Cluster;
+
 namespace EditBot.Core.Polling;
 
 /// <summary>
-/// The process-wide poll budget: a token bucket on <see cref="TimeProvider"/> shared by every waiting job.
-/// A refused poll is deferred, not dropped: the caller gets a distinct later slot so deferred jobs come
-/// back spread out at the budget's rate instead of all at once.
+/// The poll budget: a token bucket on <see cref="TimeProvider"/> shared by every waiting job. The configured rate and
+/// burst are for the whole deployment: with instances on a shared store, this process refills at its share of them
+/// (<see cref="ClusterShares"/>), and polls nothing before it has joined. A refused poll is deferred, not dropped: the
+/// caller gets a distinct later slot so deferred jobs come back spread out at the budget's rate instead of all at once.
 /// </summary>
 public sealed class PollBudget
 {
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
-    private readonly double _perSecond;
-    private readonly double _burst;
+    private readonly double _totalPerSecond;
+    private readonly double _totalBurst;
+    private readonly ClusterShares? _shares;
     private double _tokens;
     private long _refilledAt;
     private DateTimeOffset _nextDeferredSlot;
 
-    public PollBudget(double perSecond, int burst, TimeProvider timeProvider)
+    public PollBudget(double perSecond, int burst, TimeProvider timeProvider, ClusterShares? shares = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perSecond);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(burst);
-        _perSecond = perSecond;
-        _burst = burst;
-        _tokens = burst;
+        _totalPerSecond = perSecond;
+        _totalBurst = burst;
+        _shares = shares;
+        _tokens = Burst;
         _timeProvider = timeProvider;
         _refilledAt = timeProvider.GetTimestamp();
         _nextDeferredSlot = timeProvider.GetUtcNow();
     }
+
+    /// <summary>This process's polls per second now: its share of the deployment's.</summary>
+    public double PerSecond => _shares?.ShareOf(ClusterRole.StatusPolls, _totalPerSecond) ?? _totalPerSecond;
+
+    /// <summary>This process's burst now: its share of the deployment's, at least one poll.</summary>
+    private double Burst => Math.Max(1, _shares?.ShareOf(ClusterRole.StatusPolls, _totalBurst) ?? _totalBurst);
 
     /// <summary>Takes one poll from the budget, or says how long to wait before trying again.</summary>
     public bool TryAcquire(out TimeSpan retryAfter)
@@ -33,8 +44,18 @@ public sealed class PollBudget
         lock (_gate)
         {
             var now = _timeProvider.GetTimestamp();
+            if (_shares is { Joined: false })
+            {
+                // Until the other instances have seen this one, their shares still add up to the whole budget.
+                _refilledAt = now;
+                retryAfter = TimeSpan.FromSeconds(1);
+                return false;
+            }
+
+            var perSecond = PerSecond;
+            var burst = Burst;
             var elapsed = _timeProvider.GetElapsedTime(_refilledAt, now).TotalSeconds;
-            _tokens = Math.Min(_burst, _tokens + (elapsed * _perSecond));
+            _tokens = Math.Min(burst, _tokens + (elapsed * perSecond));
             _refilledAt = now;
             if (_tokens >= 1)
             {
@@ -44,9 +65,9 @@ public sealed class PollBudget
             }
 
             var utcNow = _timeProvider.GetUtcNow();
-            var firstFree = utcNow + TimeSpan.FromSeconds((1 - _tokens) / _perSecond);
+            var firstFree = utcNow + TimeSpan.FromSeconds((1 - _tokens) / perSecond);
             var slot = _nextDeferredSlot > firstFree ? _nextDeferredSlot : firstFree;
-            _nextDeferredSlot = slot + TimeSpan.FromSeconds(1 / _perSecond);
+            _nextDeferredSlot = slot + TimeSpan.FromSeconds(1 / perSecond);
             retryAfter = slot - utcNow;
             return false;
         }

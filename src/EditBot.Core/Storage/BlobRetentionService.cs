@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,7 @@ public sealed partial class BlobRetentionService(
     IBlobStore blobs,
     IOptions<StorageOptions> options,
     TimeProvider timeProvider,
-    ILogger<BlobRetentionService> logger) : PeriodicSweep(timeProvider, logger)
+    ILogger<BlobRetentionService> logger, ILeaderElection? leaders = null) : PeriodicSweep(timeProvider, logger, leaders)
 {
     /// <summary>Time between sweeps; retention is measured in days, so hourly keeps the overshoot small.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromHours(1);

@@ -8,7 +8,8 @@ namespace EditBot.Discord.RateLimits;
 /// <summary>
 /// Keeps requests inside Discord's limits ahead of time, so normal load draws no 429: buckets are learned from the
 /// X-RateLimit-* headers per route template and top-level resource, and the global limit applies to everything but
-/// interaction routes. One limiter per process (per token).
+/// interaction routes. One limiter per process; processes sharing the token split the global budget
+/// (<see cref="IGlobalRateShare"/>).
 /// </summary>
 public sealed class DiscordRateLimiter
 {
@@ -21,16 +22,21 @@ public sealed class DiscordRateLimiter
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DiscordRateLimiter> _logger;
 
-    public DiscordRateLimiter(TimeProvider timeProvider, InvalidRequestCounter invalidRequests, ILogger<DiscordRateLimiter> logger, IOptions<DiscordOptions>? options = null)
+    public DiscordRateLimiter(
+        TimeProvider timeProvider,
+        InvalidRequestCounter invalidRequests,
+        ILogger<DiscordRateLimiter> logger,
+        IOptions<DiscordOptions>? options = null,
+        IGlobalRateShare? share = null)
     {
         _timeProvider = timeProvider;
         InvalidRequests = invalidRequests;
         _logger = logger;
         GlobalRequestsPerSecond = Math.Clamp(options?.Value.GlobalRequestsPerSecond ?? new DiscordOptions().GlobalRequestsPerSecond, 1, DiscordGlobalLimit);
-        _global = new GlobalRateLimiter(timeProvider, GlobalRequestsPerSecond);
+        _global = new GlobalRateLimiter(timeProvider, GlobalRequestsPerSecond, share);
     }
 
-    /// <summary>The requests per second this limiter lets through against the global limit.</summary>
+    /// <summary>The requests per second the bot token may send against the global limit; this process sends its share.</summary>
     public int GlobalRequestsPerSecond { get; }
 
     public InvalidRequestCounter InvalidRequests { get; }

@@ -5,9 +5,10 @@ namespace EditBot.Discord.RateLimits;
 /// back: its arrival at Discord lies somewhere between the two, so however late a busy machine actually sends it,
 /// no window of Discord's can hold more than the limit. Counting from the scheduled send time alone was not enough:
 /// under a burst of 200 senders, late sends bunched with the next window and drew global 429s. Plus a block set by a
-/// global 429.
+/// global 429. The limit is this process's share of the token's budget (<see cref="IGlobalRateShare"/>), read before
+/// every request, so a process joining or leaving moves every other's share at their next request.
 /// </summary>
-internal sealed class GlobalRateLimiter(TimeProvider timeProvider, int requestsPerSecond)
+internal sealed class GlobalRateLimiter(TimeProvider timeProvider, int requestsPerSecond, IGlobalRateShare? share = null)
 {
     // A little over a second, so a server window aligned differently from ours still holds at most the limit.
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
@@ -21,13 +22,14 @@ internal sealed class GlobalRateLimiter(TimeProvider timeProvider, int requestsP
     {
         while (true)
         {
+            var limit = share is null ? requestsPerSecond : Math.Max(1, requestsPerSecond / await share.SharersAsync(cancellationToken));
             TimeSpan? wait;
             Task freed;
             lock (_slots)
             {
                 var now = timeProvider.GetUtcNow();
                 _slots.RemoveAll(s => s.CompletedAt is { } done && done + Window <= now);
-                if (now >= _blockedUntil && _slots.Count < requestsPerSecond)
+                if (now >= _blockedUntil && _slots.Count < limit)
                 {
                     var slot = new GlobalSlot(this);
                     _slots.Add(slot);

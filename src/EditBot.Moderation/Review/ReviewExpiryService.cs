@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ namespace EditBot.Moderation;
 
 /// <summary>Runs <see cref="ExpiredReviewSweeper"/> at start (requests may have expired while the bot was down) and then periodically.</summary>
 public sealed class ReviewExpiryService(
-    ExpiredReviewSweeper sweeper, TimeProvider time, IOptions<ModerationOptions> options, ILogger<ReviewExpiryService> logger) : PeriodicSweep(time, logger)
+    ExpiredReviewSweeper sweeper, TimeProvider time, IOptions<ModerationOptions> options, ILogger<ReviewExpiryService> logger, ILeaderElection? leaders = null) : PeriodicSweep(time, logger, leaders)
 {
     protected override TimeSpan Interval => options.Value.ReviewSweepInterval;
 

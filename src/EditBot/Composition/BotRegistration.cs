@@ -1,8 +1,11 @@
+using EditBot.Adapters;
 using EditBot.Bot;
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
 using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
+using EditBot.Discord.RateLimits;
 using EditBot.Moderation.Discord;
 using EditBot.Observability;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -21,6 +25,10 @@ public static class BotRegistration
     public static IServiceCollection AddEditBotBot(this IServiceCollection services, IConfiguration configuration, DiscordTransport transport)
     {
         services.AddEditBotDiscordRest(configuration);
+        // The token's global rate is one budget for every instance that calls Discord.
+        services.TryAddSingleton<ClusterShares>();
+        services.TryAddSingleton<IGlobalRateShare, ClusterGlobalRateShare>();
+        services.AddClusterRole(ClusterRole.DiscordRequests);
         services.AddEditBotDiscordStartup();
         if (transport == DiscordTransport.Http)
         {

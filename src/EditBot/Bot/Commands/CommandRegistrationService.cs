@@ -1,4 +1,5 @@
 using EditBot.Bot.DiscordStartup;
+using EditBot.Core.Cluster;
 using EditBot.Discord.Commands;
 using EditBot.Discord.Rest;
 using Microsoft.Extensions.Hosting;
@@ -19,8 +20,12 @@ public sealed partial class CommandRegistrationService(
     DiscordStartupRetry retry,
     IHostApplicationLifetime lifetime,
     IOptions<BotExperienceOptions> options,
-    ILogger<CommandRegistrationService> logger) : BackgroundService
+    ILogger<CommandRegistrationService> logger,
+    ILeaderElection? leaders = null) : BackgroundService
 {
+    /// <summary>The singleton task's name: one instance of a deployment registers the commands.</summary>
+    public const string LeaderTask = "command registration";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.RegisterCommands)
@@ -31,6 +36,12 @@ public sealed partial class CommandRegistrationService(
         var definitions = BotCommands.All(options.Value.MaxPromptLength).Concat(modules.SelectMany(m => m.Commands)).ToList();
         try
         {
+            if (leaders is not null)
+            {
+                // Every instance would send the same definitions; the leader does (and a successor, should it die first).
+                await leaders.WaitForLeadershipAsync(LeaderTask, stoppingToken);
+            }
+
             var applicationId = await retry.RunAsync("GET /applications/@me", rest.GetApplicationIdAsync, stoppingToken);
             await retry.RunAsync("command registration", ct => registrar.RegisterAsync(definitions, ct), stoppingToken);
             LogInvite(logger, InviteUrl.For(applicationId));

@@ -1,3 +1,4 @@
+using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace EditBot.Bot.Intake;
 /// Nothing was sent for them.
 /// </summary>
 public sealed partial class ReservationSweepService(
-    JobService jobs, TimeProvider time, IOptions<BotExperienceOptions> options, ILogger<ReservationSweepService> logger) : PeriodicSweep(time, logger)
+    JobService jobs, TimeProvider time, IOptions<BotExperienceOptions> options, ILogger<ReservationSweepService> logger, ILeaderElection? leaders = null) : PeriodicSweep(time, logger, leaders)
 {
     private const int MaxPerSweep = 500;
 

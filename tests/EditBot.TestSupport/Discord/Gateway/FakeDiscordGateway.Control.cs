@@ -7,8 +7,10 @@ namespace EditBot.TestSupport.Discord.Gateway;
 public sealed partial class FakeDiscordGateway
 {
     /// <summary>
-    /// Sends a dispatch to every live session (or only those of <paramref name="shardId"/>). It is kept in each
-    /// session's history, so a client that is disconnected right now gets it on RESUME.
+    /// Sends a dispatch as Discord routes it: to the shard of its guild, <c>(guild_id &gt;&gt; 22) % shard_count</c>, and an
+    /// event without a guild (a DM) to shard 0; or only to <paramref name="shardId"/> when given. With one shard every
+    /// session gets it. It is kept in each session's history, so a client that is disconnected right now gets it on
+    /// RESUME.
     /// </summary>
     public Task DispatchAsync(string type, JsonNode payload, int? shardId = null)
     {
@@ -21,7 +23,8 @@ public sealed partial class FakeDiscordGateway
         List<FakeGatewaySession> targets;
         lock (_lock)
         {
-            targets = [.. _sessions.Values.Where(s => !s.Invalidated && (shardId is null || s.ShardId == shardId))];
+            var guildId = GuildOf(payloadJson);
+            targets = [.. _sessions.Values.Where(s => !s.Invalidated && (shardId is null ? s.ShardId == ShardOf(guildId, s.ShardCount) : s.ShardId == shardId))];
         }
 
         foreach (var session in targets)
@@ -134,4 +137,13 @@ public sealed partial class FakeDiscordGateway
             await action(connection);
         }
     }
+
+    private static int ShardOf(ulong? guildId, int shardCount) =>
+        guildId is { } id && shardCount > 1 ? (int)((id >> 22) % (ulong)shardCount) : 0;
+
+    private static ulong? GuildOf(string payloadJson) =>
+        JsonNode.Parse(payloadJson) is JsonObject o && o["guild_id"] is JsonValue value && value.TryGetValue<string>(out var id)
+        && ulong.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var guild)
+            ? guild
+            : null;
 }

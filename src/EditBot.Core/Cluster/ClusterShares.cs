@@ -1,0 +1,53 @@
+namespace EditBot.Core.Cluster;
+
+/// <summary>
+/// How many live instances share each deployment-wide budget, as the last heartbeat found. Without an
+/// <see cref="IInstanceRegistry"/> (SQLite: one process) every budget is this process's alone. With one, nothing may be
+/// spent before <see cref="WhenJoinedAsync"/>: until the others have seen this instance their shares still add up to the
+/// whole budget.
+/// </summary>
+public sealed class ClusterShares
+{
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile IReadOnlyDictionary<string, int> _sharers = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    public ClusterShares(IEnumerable<IInstanceRegistry> registries)
+    {
+        ArgumentNullException.ThrowIfNull(registries);
+        if (!registries.Any())
+        {
+            _joined.TrySetResult();
+        }
+    }
+
+    /// <summary>True once this instance may spend its share.</summary>
+    public bool Joined => _joined.Task.IsCompleted;
+
+    /// <summary>How many live instances share <paramref name="role"/>'s budget, this one included (at least 1).</summary>
+    public int SharersOf(ClusterRole role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return _sharers.TryGetValue(role.Name, out var count) ? Math.Max(count, 1) : 1;
+    }
+
+    /// <summary>This instance's part of a deployment-wide <paramref name="total"/>.</summary>
+    public double ShareOf(ClusterRole role, double total) => total / SharersOf(role);
+
+    /// <summary>Completes once this instance may spend its share.</summary>
+    public Task WhenJoinedAsync(CancellationToken cancellationToken) => _joined.Task.WaitAsync(cancellationToken);
+
+    /// <summary>Raised after each heartbeat that changed a count.</summary>
+    public event Action? Changed;
+
+    internal void Apply(IReadOnlyDictionary<string, int> sharers)
+    {
+        var before = _sharers;
+        _sharers = sharers;
+        if (before.Count != sharers.Count || before.Any(p => !sharers.TryGetValue(p.Key, out var n) || n != p.Value))
+        {
+            Changed?.Invoke();
+        }
+    }
+
+    internal void MarkJoined() => _joined.TrySetResult();
+}
