@@ -145,6 +145,15 @@ public sealed partial class FakeDiscordServer
         }
     }
 
+    /// <summary>Every message (not deleted) in every channel and thread, oldest first.</summary>
+    public IReadOnlyList<FakeMessage> AllMessages()
+    {
+        lock (_sync)
+        {
+            return [.. _messages.Values.Where(m => !m.Deleted).OrderBy(m => m.Id)];
+        }
+    }
+
     /// <summary>Messages (not deleted) in a channel, oldest first.</summary>
     public IReadOnlyList<FakeMessage> MessagesIn(ulong channelId)
     {

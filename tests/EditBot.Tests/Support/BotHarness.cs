@@ -159,7 +159,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// can miss it (the fake then refuses it with 10062), and a person whose tap got no answer taps again. Returns the
     /// press that was answered, or the third.
     /// </summary>
-    public async Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong messageId, TimeSpan? patience = null)
+    public async Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong? messageId = null, TimeSpan? patience = null)
     {
         ArgumentNullException.ThrowIfNull(press);
         for (var attempt = 1; ; attempt++)
