@@ -28,6 +28,8 @@ public sealed partial class PostgresLeaderElection(
     private readonly WorkSignal _tryNow = new();
     private NpgsqlConnection? _connection;
 
+    public IReadOnlyCollection<string> Candidacies => [.. _wanted.Keys];
+
     public bool IsLeader(string task) => _held.ContainsKey(task);
 
     public Task WaitForLeadershipAsync(string task, CancellationToken cancellationToken)
@@ -53,7 +55,7 @@ public sealed partial class PostgresLeaderElection(
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 LogConnectionLost(logger, e, string.Join(", ", _held.Keys));
-                await GiveUpAllAsync();
+                await GiveUpAllAsync(stopping: false);
             }
 
             try
@@ -83,7 +85,7 @@ public sealed partial class PostgresLeaderElection(
                 // The close below frees them anyway.
             }
 
-            await GiveUpAllAsync();
+            await GiveUpAllAsync(stopping: true);
         }
     }
 
@@ -128,14 +130,21 @@ public sealed partial class PostgresLeaderElection(
         }
     }
 
-    private async Task GiveUpAllAsync()
+    private async Task GiveUpAllAsync(bool stopping)
     {
         foreach (var task in _held.Keys)
         {
             _held.TryRemove(task, out _);
             // Later waits wait for the next election.
             _wanted[task] = NewSignal();
-            LogNoLongerLeading(logger, task);
+            if (stopping)
+            {
+                LogHandedOver(logger, task);
+            }
+            else
+            {
+                LogNoLongerLeading(logger, task);
+            }
         }
 
         if (_connection is { } connection)
@@ -149,6 +158,9 @@ public sealed partial class PostgresLeaderElection(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This instance now runs the singleton task {Task}")]
     private static partial void LogLeading(ILogger logger, string task);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: the singleton task {Task} is free for another instance")]
+    private static partial void LogHandedOver(ILogger logger, string task);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This instance no longer runs the singleton task {Task}")]
     private static partial void LogNoLongerLeading(ILogger logger, string task);

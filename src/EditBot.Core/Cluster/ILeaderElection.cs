@@ -9,6 +9,9 @@ public interface ILeaderElection
     /// <summary>Whether this instance leads <paramref name="task"/> now (as far as it knows; see the implementation).</summary>
     bool IsLeader(string task);
 
+    /// <summary>The tasks this instance stands for (joined by waiting for them), for the leader gauge.</summary>
+    IReadOnlyCollection<string> Candidacies { get; }
+
     /// <summary>Joins the election for <paramref name="task"/> and returns once this instance leads it.</summary>
     Task WaitForLeadershipAsync(string task, CancellationToken cancellationToken);
 }

@@ -52,6 +52,7 @@ public static class BotRegistration
         services.AddSingleton(new TransportKind(transport));
         services.AddEditBotHealthChecks();
         services.AddSingleton<JobsByStateCollector>();
+        services.AddSingleton<ClusterCollector>();
         return services;
     }
 
@@ -60,6 +61,7 @@ public static class BotRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<JobsByStateCollector>().Attach();
+        app.Services.GetRequiredService<ClusterCollector>().Attach();
         app.MapEditBotHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EditBotMetrics>().Registry);
         if (transport == DiscordTransport.Http)

@@ -24,6 +24,8 @@ public sealed class EditBotMetrics
             "editbot_delivery_duration_seconds",
             "From the API's success to results posted.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.05, 2, 12) });
+        Instances = factory.CreateGauge("editbot_instances", "Live instances sharing the deployment's budgets, by role, as this instance's last heartbeat counted them.", "role");
+        Leader = factory.CreateGauge("editbot_leader", "1 where this instance runs the singleton task, 0 where it stands by.", "task");
         JobDuration = factory.CreateHistogram(
             "editbot_job_duration_seconds",
             "From creation to a terminal state, by outcome.",
@@ -33,6 +35,10 @@ public sealed class EditBotMetrics
     public CollectorRegistry Registry { get; }
 
     public Gauge JobsByState { get; }
+
+    public Gauge Instances { get; }
+
+    public Gauge Leader { get; }
 
     public Counter Transitions { get; }
 

@@ -21,6 +21,9 @@ public sealed class BotStartupTests
 
         Assert.Contains("editbot_jobs{state=\"Queued\"}", metrics, StringComparison.Ordinal);
         Assert.Contains("editbot_http_request_duration_seconds", metrics, StringComparison.Ordinal);
+        // One process on SQLite: the whole budget, and the leader of its singleton tasks.
+        Assert.Contains("editbot_instances{role=\"discord-requests\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("editbot_leader{task=\"command registration\"} 1", metrics, StringComparison.Ordinal);
         bot.Discord.AssertNoContractViolations();
     }
 

@@ -12,6 +12,7 @@ public sealed class ExampleSettingsTests
         "Gmi:ApiKey", "Gmi:BaseUrl", "Gmi:Model", "Gmi:OrganizationId", "Storage:Provider", "Storage:ConnectionString",
         "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Imaging:MaxConcurrentPixels",
         "Moderation:DirectMessages", "Moderation:GlobalDailyEditsPerUser", "Moderation:GlobalDailyBudgetUsd", "Moderation:GlobalBlocklist",
+        "Scale:HeartbeatInterval", "Scale:InstanceTimeout", "Scale:LeaderRetryInterval",
     ];
 
     [Fact]
