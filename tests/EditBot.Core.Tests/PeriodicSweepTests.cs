@@ -67,6 +67,8 @@ public sealed class PeriodicSweepTests
 
         public string? Task { get; private set; }
 
+        public IReadOnlyCollection<string> Candidacies => Task is null ? [] : [Task];
+
         public bool IsLeader(string task) => _won.Task.IsCompleted;
 
         public System.Threading.Tasks.Task WaitForLeadershipAsync(string task, CancellationToken cancellationToken)

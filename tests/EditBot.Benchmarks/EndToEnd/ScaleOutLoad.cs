@@ -72,9 +72,10 @@ public sealed class ScaleOutLoad : ILoadProgram
             }
 
             await gateway.WaitForLiveSessionsAsync(instances, TimeSpan.FromMinutes(2));
-            // Sixteen channels whatever the instance count (a channel's own limits cap what one channel takes), in guilds
+            // 64 channels whatever the instance count (a channel takes at most one new thread a second, so fewer channels
+            // would measure that limit rather than the bot), in guilds
             // spread over the shards as Discord routes them.
-            var channels = Enumerable.Range(0, 16)
+            var channels = Enumerable.Range(0, 64)
                 .Select(i => (Guild: GuildOnShard(i % instances, instances, i / instances), Index: i))
                 .Select(g => (g.Guild, Channel: discord.AddChannel(guildId: g.Guild).Id))
                 .ToList();
