@@ -17,6 +17,13 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(timeProvider);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!HasKey(connectionString, "Maximum Pool Size", "Max Pool Size", "MaxPoolSize"))
+        {
+            // Npgsql's default (100) lets a single busy instance take all of PostgreSQL's default max_connections (100);
+            // several instances then fail with 53300 "too many clients" instead of queueing on their own pools.
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         if (builder.MaxAutoPrepare == 0)
         {
             // The hot statements (claim, compare-and-set, event insert) then skip parse and plan after first use.
@@ -26,6 +33,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         Time = timeProvider;
     }
+
+    /// <summary>Connections one instance opens at most unless the connection string says otherwise.</summary>
+    public const int DefaultMaxPoolSize = 20;
 
     /// <summary>How many migration steps this instance applied on first use (0 when already current).</summary>
     internal int MigrationsApplied { get; private set; }
@@ -53,6 +63,12 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     {
         _dataSource.Dispose();
         _migrationLock.Dispose();
+    }
+
+    private static bool HasKey(string connectionString, params string[] names)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return names.Any(given.ContainsKey);
     }
 
     private async Task MigrateAsync(CancellationToken cancellationToken)

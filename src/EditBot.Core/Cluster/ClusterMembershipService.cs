@@ -8,8 +8,8 @@ namespace EditBot.Core.Cluster;
 /// Keeps this instance's heartbeat row fresh and <see cref="ClusterShares"/> up to date, every
 /// <see cref="ClusterOptions.HeartbeatInterval"/> (every instance, no election). On joining a deployment where others
 /// are live it waits <see cref="ClusterOptions.JoinDelay"/> before marking itself joined, so its first request never
-/// lands on top of the others' old, whole shares. A failed heartbeat keeps the last counts: an instance that cannot reach
-/// the store cannot run jobs either. Registered only with a shared store.
+/// lands on top of the others' old, whole shares. A failed heartbeat keeps the last counts until the others may stop
+/// counting this instance; from then on it spends nothing until a heartbeat succeeds. Registered only with a shared store.
 /// </summary>
 public sealed partial class ClusterMembershipService(
     IInstanceRegistry registry,
@@ -22,6 +22,7 @@ public sealed partial class ClusterMembershipService(
 {
     private readonly string[] _roles = roles.Select(r => r.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     private DateTimeOffset? _joinAt;
+    private DateTimeOffset? _lastBeat;
 
     protected override TimeSpan Interval => options.Value.HeartbeatInterval;
 
@@ -31,7 +32,26 @@ public sealed partial class ClusterMembershipService(
 
     protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var sharers = await registry.HeartbeatAsync(identity.Id, _roles, options.Value.InstanceTimeout, cancellationToken);
+        IReadOnlyDictionary<string, int> sharers;
+        try
+        {
+            sharers = await registry.HeartbeatAsync(identity.Id, _roles, options.Value.InstanceTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The last counts hold while the others still count this instance. Past that, they may have taken its share:
+            // spending on would add up to more than the budget, so it stops until a heartbeat succeeds again.
+            if (shares.Joined && _lastBeat is { } last && Time.GetUtcNow() - last >= options.Value.InstanceTimeout - options.Value.HeartbeatInterval)
+            {
+                shares.MarkLeft();
+                _joinAt = null;
+                LogLeft(Logger, identity.Id, Time.GetUtcNow() - last);
+            }
+
+            throw;
+        }
+
+        _lastBeat = Time.GetUtcNow();
         shares.Apply(sharers);
         if (shares.Joined)
         {
@@ -64,6 +84,9 @@ public sealed partial class ClusterMembershipService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} joined the deployment; live instances by role: {Sharers}")]
     private static partial void LogJoined(ILogger logger, string instanceId, string sharers);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} has not written its heartbeat for {Silence}; it spends no shared budget until it has")]
+    private static partial void LogLeft(ILogger logger, string instanceId, TimeSpan silence);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove this instance's heartbeat row at stop; it ages out")]
     private static partial void LogLeaveFailed(ILogger logger, Exception error);

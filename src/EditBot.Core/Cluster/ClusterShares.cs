@@ -8,7 +8,7 @@ namespace EditBot.Core.Cluster;
 /// </summary>
 public sealed class ClusterShares
 {
-    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile IReadOnlyDictionary<string, int> _sharers = new Dictionary<string, int>(StringComparer.Ordinal);
 
     public ClusterShares(IEnumerable<IInstanceRegistry> registries)
@@ -53,4 +53,16 @@ public sealed class ClusterShares
     }
 
     internal void MarkJoined() => _joined.TrySetResult();
+
+    /// <summary>
+    /// Stops spending: this instance's heartbeat has failed so long that the others may have stopped counting it and
+    /// taken its share. It joins again (with the join delay) once a heartbeat succeeds.
+    /// </summary>
+    internal void MarkLeft()
+    {
+        if (_joined.Task.IsCompleted)
+        {
+            _joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
 }
