@@ -58,6 +58,7 @@ public sealed class ScaleOutLoad : ILoadProgram
         var discord = new FakeDiscordServer { ApplicationId = BotId, BotUserId = BotId, GatewayShards = instances, GlobalLimitPerSecond = globalLimit, MaxConcurrency = 16 };
         await discord.StartAsync(cancellationToken);
         var gateway = await FakeDiscordGateway.StartAsync();
+        gateway.MaxConcurrency = 16;
         discord.GatewayUrl = gateway.Url;
         discord.SessionStarts = gateway.SessionStarts;
         var folder = Directory.CreateTempSubdirectory("editbot-scale-").FullName;
