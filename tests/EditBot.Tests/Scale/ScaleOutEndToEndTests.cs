@@ -126,6 +126,47 @@ public sealed class ScaleOutEndToEndTests(PostgresForBots postgres) : IClassFixt
         Assert.True(resumedAfter < TimeSpan.FromSeconds(60), $"resumed {resumedAfter} after the kill ({done.State})");
     }
 
+    [Fact]
+    public async Task A_members_daily_limit_holds_when_both_shards_take_their_edits_at_the_same_moment()
+    {
+        await using var harness = await StartFakesAsync();
+        var environment = Environment(harness);
+        environment["Moderation__GlobalDailyEditsPerUser"] = "3";
+        await using var first = Start(harness, environment, "first", shard: 0);
+        await using var second = Start(harness, environment, "second", shard: 1);
+        await harness.Gateway.WaitForLiveSessionsAsync(2, Patience);
+        var places = new[] { GuildOnShard(0), GuildOnShard(1) }.Select(g => (Guild: g, Channel: harness.Discord.AddChannel(guildId: g).Id)).ToList();
+        var member = new DiscordUserSpec("1500000000000000001", "racer");
+
+        // Six edits by one member at once, three on each shard's guild: the limit of three is counted in the shared
+        // store under its admission lock, so the two processes together accept exactly three.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() =>
+        {
+            var (guild, channel) = places[i % 2];
+            var image = harness.Image();
+            return harness.PressUntilAnsweredAsync(() => InteractionPayloads.SlashCommand("edit", new InteractionOrigin
+            {
+                GuildId = guild.ToString(CultureInfo.InvariantCulture),
+                ChannelId = channel.ToString(CultureInfo.InvariantCulture),
+                InteractionId = TestSnowflakes.Next(),
+                Token = "race-" + Guid.NewGuid().ToString("N"),
+                User = member,
+            }, CommandOption.File("image", image), CommandOption.Text("prompt", $"race {i}")), patience: Patience);
+        })));
+
+        await Eventually.WaitUntilAsync(async () => (await RaceJobsAsync(harness)).Count(j => j.IsTerminal) == 3, "the three accepted edits to finish", Patience);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var jobs = await RaceJobsAsync(harness);
+        Assert.Equal(3, jobs.Count);
+        Assert.All(jobs, j => Assert.Equal(JobState.Done, j.State));
+        Assert.Equal(3, Enumerable.Range(0, 6).Sum(i => harness.Gmi.SubmissionsFor($"race {i}")));
+    }
+
+    private static async Task<List<Job>> RaceJobsAsync(BotHarness harness) =>
+        (await harness.Services.GetRequiredService<EditBot.Core.Storage.IJobStore>()
+            .ListAsync(new EditBot.Core.Storage.JobQuery { Limit = 10_000 }, CancellationToken.None))
+        .Where(j => j.Request.Prompt.StartsWith("race ", StringComparison.Ordinal) && j.State != JobState.Rejected).ToList();
+
     private async Task<BotHarness> StartFakesAsync()
     {
         var store = await postgres.SettingsAsync("Postgres");
