@@ -39,18 +39,7 @@ public sealed class ClusterShares
     /// <summary>Completes once this instance may spend its share.</summary>
     public Task WhenJoinedAsync(CancellationToken cancellationToken) => _joined.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Raised after each heartbeat that changed a count.</summary>
-    public event Action? Changed;
-
-    internal void Apply(IReadOnlyDictionary<string, int> sharers)
-    {
-        var before = _sharers;
-        _sharers = sharers;
-        if (before.Count != sharers.Count || before.Any(p => !sharers.TryGetValue(p.Key, out var n) || n != p.Value))
-        {
-            Changed?.Invoke();
-        }
-    }
+    internal void Apply(IReadOnlyDictionary<string, int> sharers) => _sharers = sharers;
 
     internal void MarkJoined() => _joined.TrySetResult();
 
