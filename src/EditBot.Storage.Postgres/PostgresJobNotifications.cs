@@ -17,6 +17,8 @@ public sealed partial class PostgresJobNotifications(
 {
     public const string Channel = "editbot_jobs";
 
+    private static readonly TimeSpan PingEvery = TimeSpan.FromSeconds(30);
+
     private static readonly Backoff Reconnect = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
 
     /// <summary>Notifications received, for tests.</summary>
@@ -42,7 +44,13 @@ public sealed partial class PostgresJobNotifications(
                 signal.Notify();
                 while (true)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    if (!await connection.WaitAsync(PingEvery, stoppingToken))
+                    {
+                        // Quiet for a while: make sure the connection is still there (a half-open TCP connection never
+                        // errors by itself), or the loop re-opens it.
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

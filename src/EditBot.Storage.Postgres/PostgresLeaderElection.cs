@@ -35,12 +35,9 @@ public sealed partial class PostgresLeaderElection(
     public Task WaitForLeadershipAsync(string task, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(task);
-        var signal = _wanted.GetOrAdd(task, _ =>
-        {
-            // A new candidate tries at once rather than at the next interval.
-            _tryNow.Notify();
-            return NewSignal();
-        });
+        var signal = _wanted.GetOrAdd(task, _ => NewSignal());
+        // A candidate tries at once rather than at the next interval (after it is in the table the loop reads).
+        _tryNow.Notify();
         return signal.Task.WaitAsync(cancellationToken);
     }
 
