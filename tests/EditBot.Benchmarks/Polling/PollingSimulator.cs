@@ -46,6 +46,16 @@ public static class PollingSimulator
     /// <summary>Jobs of several keys; <paramref name="keys"/>[i] is job i's key, learned separately.</summary>
     public static PollingOutcome Adaptive(string name, AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
     {
+        var (polls, delays) = AdaptivePerJob(policy, keys, durations);
+        return Summarise(name, polls, delays);
+    }
+
+    /// <summary>Each job's polls and detection delay under the policy (learning as it goes), in job order.</summary>
+    public static (double[] Polls, double[] Delays) AdaptivePerJob(AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(durations);
         var polls = new double[durations.Length];
         var delays = new double[durations.Length];
         for (var i = 0; i < durations.Length; i++)
@@ -58,7 +68,7 @@ public static class PollingSimulator
             policy.Observe(key, TimeSpan.FromSeconds((previousPoll + detectedAt) / 2));
         }
 
-        return Summarise(name, polls, delays);
+        return (polls, delays);
     }
 
     /// <summary>The information-theoretic frontier for one known log-normal: polls × mean delay ≥ (∫√(f·S) dt)² / 2.</summary>
