@@ -73,6 +73,15 @@ public sealed partial class ProgressCoalescer<T>(
         }
     }
 
+    /// <summary>Completes once nothing of <paramref name="key"/> waits or is being sent (for tests and shutdown).</summary>
+    public Task WhenIdleAsync(Guid key)
+    {
+        lock (_gate)
+        {
+            return _slots.TryGetValue(key, out var slot) ? slot.Loop : Task.CompletedTask;
+        }
+    }
+
     private async Task RunAsync(Guid key, Slot slot)
     {
         while (true)
