@@ -166,6 +166,18 @@ public sealed class FakeGmiServer : IAsyncDisposable
         request.Duration = TimeProvider.GetUtcNow() - request.CreatedAt;
     }
 
+    /// <summary>
+    /// Forgets the result PNGs rendered for <paramref name="requestId"/>: the fake renders each on its first GET, so the
+    /// next GET costs what a first download costs (for timing one).
+    /// </summary>
+    public void ForgetRenderedMedia(string requestId)
+    {
+        foreach (var key in Store.RenderedMedia.Keys.Where(k => k.StartsWith(requestId + "/", StringComparison.Ordinal)))
+        {
+            Store.RenderedMedia.TryRemove(key, out _);
+        }
+    }
+
     /// <summary>Serves <paramref name="content"/> at /static/{name} (chunked: without Content-Length); returns its URL.</summary>
     public Uri ServeObject(string name, byte[] content, string contentType = "image/png", bool chunked = false)
     {
