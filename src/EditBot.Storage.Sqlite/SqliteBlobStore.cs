@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using EditBot.Core.Storage;
 
@@ -44,7 +45,7 @@ public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
                 var insert = s.Command(Insert);
                 insert.Parameters.AddWithValue("@id", id);
                 insert.Parameters.AddWithValue("@media_type", mediaType);
-                insert.Parameters.AddWithValue("@content", content.ToArray());
+                insert.Parameters.AddWithValue("@content", WholeArray(content));
                 insert.Parameters.AddWithValue("@size", content.Length);
                 insert.Parameters.AddWithValue("@now", now);
                 insert.ExecuteNonQuery();
@@ -53,6 +54,12 @@ public sealed class SqliteBlobStore(SqliteDatabase database) : IBlobStore
             return id;
         }, cancellationToken);
     }
+
+    /// <summary>The caller's array when the memory is all of one (a download's buffer), else a copy: no second copy of a result.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> content) =>
+        MemoryMarshal.TryGetArray(content, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : content.ToArray();
 
     public Task<Blob?> GetAsync(string id, CancellationToken cancellationToken) =>
         database.ReadAsync(s =>

@@ -1,6 +1,7 @@
 using EditBot.Core.Backend;
 using EditBot.Core.Jobs;
 using EditBot.Core.Tests.Fakes;
+using EditBot.TestSupport;
 
 namespace EditBot.Core.Tests;
 
@@ -82,5 +83,63 @@ public sealed class FetchAndDeliveryTests
         Assert.Equal(JobState.Done, done.State);
         Assert.Single(engine.Delivery.Delivered);
         Assert.Contains(await engine.EventsAsync(done.Id), e => e.Reason.StartsWith("Delivering", StringComparison.Ordinal));
+    }
+
+    // Issue "Outgrowing one machine": the results were downloaded one after another. Old code: one download at a time.
+    [Fact]
+    public async Task Results_download_side_by_side_at_most_four_at_a_time_and_keep_their_order()
+    {
+        await using var engine = new EngineHarness();
+        engine.Backend.DefaultPoll = id => ScriptedBackend.Success(id, 6);
+        engine.Backend.HoldDownloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = await engine.EnqueueAsync(count: 6);
+        var running = engine.RunUntilSettledAsync(job.Id);
+
+        await Eventually.WaitUntilAsync(() => engine.Backend.DownloadsInFlight == 4, "four downloads under way at once");
+        engine.Backend.HoldDownloads.SetResult();
+        var done = await running;
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Equal(4, engine.Backend.MostDownloadsInFlight);
+        var urls = ScriptedBackend.Success(done.RemoteRequestId!, 6).MediaUrls;
+        for (var i = 0; i < urls.Count; i++)
+        {
+            var blob = await engine.Blobs.GetAsync(done.ResultBlobs[i], CancellationToken.None);
+            Assert.Equal("result:" + urls[i], System.Text.Encoding.UTF8.GetString(blob!.Content));
+        }
+
+        Assert.Equal(done.ResultBlobs, Assert.Single(engine.Delivery.Delivered).Results.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task One_refused_download_among_several_fails_the_job_undelivered()
+    {
+        await using var engine = new EngineHarness();
+        engine.Backend.DefaultPoll = id => ScriptedBackend.Success(id, 4);
+        engine.Backend.DownloadErrors.Enqueue(new EditBackendException(BackendErrorKind.DownloadRefused, "host evil.example is not allowed"));
+
+        var failed = await engine.RunUntilSettledAsync((await engine.EnqueueAsync(count: 4)).Id);
+
+        Assert.Equal(FailureCode.FetchFailed, failed.Failure!.Code);
+        Assert.Contains("not allowed", failed.Failure.Message);
+        Assert.Empty(engine.Delivery.Delivered);
+    }
+
+    // The delivery starts what needs no results (a Discord thread) while they download. Old code: no such call.
+    [Fact]
+    public async Task The_delivery_is_prepared_while_the_results_download_and_its_failure_fails_nothing()
+    {
+        await using var engine = new EngineHarness();
+        engine.Backend.HoldDownloads = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        engine.Delivery.PrepareErrors.Enqueue(new HttpRequestException("discord 503"));
+        var job = await engine.EnqueueAsync();
+        var running = engine.RunUntilSettledAsync(job.Id);
+
+        await Eventually.WaitUntilAsync(() => engine.Backend.DownloadsInFlight == 1 && engine.Delivery.Prepared.Contains(job.Id), "the preparation during the download");
+        engine.Backend.HoldDownloads.SetResult();
+        var done = await running;
+
+        Assert.Equal(JobState.Done, done.State);
+        Assert.Single(engine.Delivery.Delivered);
     }
 }

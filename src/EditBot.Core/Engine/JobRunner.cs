@@ -109,8 +109,8 @@ internal sealed partial class JobRunner(
             JobState.Submitting => submit.ExecuteAsync(job, context, cancellationToken),
             JobState.Submitted => Task.FromResult(poll.Start(job, context)),
             JobState.Polling => poll.ExecuteAsync(job, context, cancellationToken),
-            JobState.Fetching => fetch.ExecuteAsync(job, cancellationToken),
-            JobState.Delivering => deliver.ExecuteAsync(job, cancellationToken),
+            JobState.Fetching => fetch.ExecuteAsync(job, context, cancellationToken),
+            JobState.Delivering => deliver.ExecuteAsync(job, context, cancellationToken),
             // Not the worker's to act on (awaiting review, or already finished): just give the lease back.
             _ => Task.FromResult(new StepResult(job, null, StepFollowUp.Release)),
         };

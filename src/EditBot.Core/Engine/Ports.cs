@@ -24,6 +24,13 @@ public interface IJobDelivery
     string Kind { get; }
 
     Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called while the job's results download, under the same claim, to start what the delivery needs that does not
+    /// depend on them (a Discord thread). Must be idempotent and record what it did as <see cref="DeliverAsync"/> does;
+    /// a failure is logged and left for the delivery to meet again.
+    /// </summary>
+    Task PrepareAsync(Job job, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Told of every persisted transition (progress messages, CLI progress line, metrics). Failures are logged, never fatal.</summary>

@@ -15,6 +15,9 @@ internal sealed class StepContext(Func<Job, JobEvent?, CancellationToken, Task<J
     /// <summary>The submit answer, which may already be terminal and is then handled without a poll.</summary>
     public RemoteRequest? SubmitAnswer { get; set; }
 
+    /// <summary>The results Fetching stored during this claim, so Delivering does not read them back from the store.</summary>
+    public IReadOnlyList<Storage.Blob>? Results { get; set; }
+
     /// <summary>This claim's lease owner (worker id plus a per-claim token): a write under any other owner is not ours.</summary>
     public required string LeaseOwner { get; init; }
 

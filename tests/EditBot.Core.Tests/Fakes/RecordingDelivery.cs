@@ -14,6 +14,17 @@ public sealed class RecordingDelivery(string kind = "test") : IJobDelivery
 
     public ConcurrentQueue<Exception> Errors { get; } = new();
 
+    /// <summary>Jobs whose delivery was prepared (while their results downloaded), in order.</summary>
+    public ConcurrentQueue<Guid> Prepared { get; } = new();
+
+    public ConcurrentQueue<Exception> PrepareErrors { get; } = new();
+
+    public Task PrepareAsync(Job job, CancellationToken cancellationToken)
+    {
+        Prepared.Enqueue(job.Id);
+        return PrepareErrors.TryDequeue(out var error) ? Task.FromException(error) : Task.CompletedTask;
+    }
+
     public Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken)
     {
         if (Errors.TryDequeue(out var error))

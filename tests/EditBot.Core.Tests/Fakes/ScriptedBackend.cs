@@ -11,6 +11,8 @@ public sealed class ScriptedBackend : IEditBackend
 {
     private int _nextId;
     private int _findCalls;
+    private int _downloadsInFlight;
+    private int _mostDownloadsInFlight;
 
     public ConcurrentQueue<SubmitRequest> Submits { get; } = new();
     public ConcurrentQueue<string> Polls { get; } = new();
@@ -38,6 +40,13 @@ public sealed class ScriptedBackend : IEditBackend
     /// <summary>When set, SubmitAsync waits for it (honouring cancellation) after recording the call.</summary>
     public TaskCompletionSource? HoldSubmit { get; set; }
     public TaskCompletionSource SubmitStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When set, DownloadAsync waits for it (honouring cancellation) after recording the call.</summary>
+    public TaskCompletionSource? HoldDownloads { get; set; }
+
+    /// <summary>Downloads under way now, and the most there ever were at once.</summary>
+    public int DownloadsInFlight => Volatile.Read(ref _downloadsInFlight);
+    public int MostDownloadsInFlight => Volatile.Read(ref _mostDownloadsInFlight);
 
     public static RemoteRequest Queued(string id) => new(id, RemoteStatus.Queued, "queued", [], null, RemoteFailureKind.None, null);
 
@@ -82,11 +91,28 @@ public sealed class ScriptedBackend : IEditBackend
         return Task.FromResult(new SubmitLookup(Findable is { } found ? [found] : [], ListComplete));
     }
 
-    public Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken)
+    public async Task<DownloadedMedia> DownloadAsync(string url, CancellationToken cancellationToken)
     {
         Downloads.Enqueue(url);
-        ThrowNext(DownloadErrors);
-        return Task.FromResult(new DownloadedMedia(System.Text.Encoding.UTF8.GetBytes("result:" + url), "image/png"));
+        var now = Interlocked.Increment(ref _downloadsInFlight);
+        for (var most = MostDownloadsInFlight; now > most && Interlocked.CompareExchange(ref _mostDownloadsInFlight, now, most) != most; most = MostDownloadsInFlight)
+        {
+        }
+
+        try
+        {
+            if (HoldDownloads is { } hold)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+
+            ThrowNext(DownloadErrors);
+            return new DownloadedMedia(System.Text.Encoding.UTF8.GetBytes("result:" + url), "image/png");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _downloadsInFlight);
+        }
     }
 
     private static void ThrowNext(ConcurrentQueue<Exception> errors)

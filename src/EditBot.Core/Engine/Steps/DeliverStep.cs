@@ -8,7 +8,7 @@ internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDeliver
 {
     private readonly IJobDelivery[] _deliveries = deliveries.ToArray();
 
-    public async Task<StepResult> ExecuteAsync(Job job, CancellationToken cancellationToken)
+    public async Task<StepResult> ExecuteAsync(Job job, StepContext context, CancellationToken cancellationToken)
     {
         var delivery = Array.Find(_deliveries, d => string.Equals(d.Kind, job.Origin.Kind, StringComparison.OrdinalIgnoreCase));
         if (delivery is null)
@@ -16,10 +16,14 @@ internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDeliver
             return JobChanges.Fail(job, FailureCode.DeliveryFailed, $"No delivery route is registered for '{job.Origin.Kind}'", deps.Now);
         }
 
-        var results = new List<Blob>(job.ResultBlobs.Count);
-        foreach (var id in job.ResultBlobs)
+        // Fetched in this claim: already in memory. Otherwise (a retry, another claim) the store has them.
+        var results = context.Results is { } fetched && fetched.Select(b => b.Id).SequenceEqual(job.ResultBlobs, StringComparer.Ordinal)
+            ? [.. fetched]
+            : new List<Blob>(job.ResultBlobs.Count);
+        context.Results = null;
+        for (var i = results.Count; i < job.ResultBlobs.Count; i++)
         {
-            var blob = await deps.Blobs.GetAsync(id, cancellationToken);
+            var blob = await deps.Blobs.GetAsync(job.ResultBlobs[i], cancellationToken);
             if (blob is null)
             {
                 return JobChanges.Fail(job, FailureCode.DeliveryFailed, "A result image is no longer stored", deps.Now);
