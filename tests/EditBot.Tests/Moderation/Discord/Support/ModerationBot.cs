@@ -72,16 +72,18 @@ public sealed class ModerationBot(BotHarness harness) : IAsyncDisposable
     }
 
     /// <summary>Runs /edit with a fresh image and returns the interaction payload (its token finds the answers).</summary>
-    public async Task<JsonObject> EditAsync(string prompt, InteractionOrigin? origin = null, string quality = "high", int count = 1)
-    {
-        var payload = InteractionPayloads.SlashCommand("edit", Fresh(origin ?? Member),
-            TestSupport.Discord.Inject.CommandOption.File("image", Harness.Image()),
-            TestSupport.Discord.Inject.CommandOption.Text("prompt", prompt),
-            TestSupport.Discord.Inject.CommandOption.Text("quality", quality),
-            TestSupport.Discord.Inject.CommandOption.Number("count", count));
-        await Harness.DispatchInteractionAsync(payload);
-        return payload;
-    }
+    /// <summary>
+    /// Sends /edit and waits for its first answer; a command whose answer missed Discord's 3 s window on a loaded machine
+    /// (refused by the fake with 10062, so the bot queued nothing) is sent again, as its member would.
+    /// </summary>
+    public Task<JsonObject> EditAsync(string prompt, InteractionOrigin? origin = null, string quality = "high", int count = 1) =>
+        Harness.PressUntilAnsweredAsync(
+            () => InteractionPayloads.SlashCommand("edit", Fresh(origin ?? Member),
+                TestSupport.Discord.Inject.CommandOption.File("image", Harness.Image()),
+                TestSupport.Discord.Inject.CommandOption.Text("prompt", prompt),
+                TestSupport.Discord.Inject.CommandOption.Text("quality", quality),
+                TestSupport.Discord.Inject.CommandOption.Number("count", count)),
+            patience: Patience);
 
     /// <summary>The ephemeral refusal an /edit got (a follow-up after its deferred answer was withdrawn), or null when accepted.</summary>
     public async Task<string?> RefusalOfAsync(JsonObject payload)
