@@ -155,22 +155,33 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>
     /// Dispatches the press that <paramref name="press"/> builds (a fresh interaction id and token each time) until the
-    /// bot's first answer lands inside Discord's 3 s window, up to three presses: on a loaded 2-core machine the answer
-    /// can miss it (the fake then refuses it with 10062), and a person whose tap got no answer taps again. Returns the
-    /// press that was answered, or the third.
+    /// bot's first answer lands inside Discord's 3 s window, up to five presses, as a person whose tap got no answer taps
+    /// again. A press counts as lost when the fake refused its late answer (10062) or when nothing answered it within
+    /// 15 s (the event reached no live session, e.g. a shard re-identifying): Discord would refuse any answer by then, so
+    /// the bot has queued nothing for it. Returns the press that was answered, or the last.
     /// </summary>
     public async Task<JsonObject> PressUntilAnsweredAsync(Func<JsonObject> press, ulong? messageId = null, TimeSpan? patience = null)
     {
         ArgumentNullException.ThrowIfNull(press);
+        const int presses = 5;
         for (var attempt = 1; ; attempt++)
         {
             var payload = press();
             var token = payload["token"]!.GetValue<string>();
             await DispatchInteractionAsync(payload, messageId);
-            await Eventually.WaitUntilAsync(
-                () => Discord.GetInteraction(token) is { } i && (i.ResponseType is not null || i.LateRefusals > 0),
-                "the press to be answered", patience ?? TimeSpan.FromSeconds(90));
-            if (Discord.GetInteraction(token)!.ResponseType is not null || attempt == 3)
+            var last = attempt == presses;
+            try
+            {
+                await Eventually.WaitUntilAsync(
+                    () => Discord.GetInteraction(token) is { } i && (i.ResponseType is not null || i.LateRefusals > 0),
+                    "the press to be answered", last ? patience ?? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(15));
+            }
+            catch (TimeoutException) when (!last)
+            {
+                continue;
+            }
+
+            if (Discord.GetInteraction(token)!.ResponseType is not null || last)
             {
                 return payload;
             }
