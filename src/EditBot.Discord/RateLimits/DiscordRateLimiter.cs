@@ -91,7 +91,7 @@ public sealed class DiscordRateLimiter
 
     internal void RateLimited(DiscordRoute route, RateLimitBucket bucket, RateLimitScope scope, TimeSpan retryAfter, int statusCode)
     {
-        _logger.LogWarning("Discord rate limited {Route} ({Scope}); retrying after {RetryAfter}", route.RouteKey, scope, retryAfter);
+        // Block first, then say so: whoever acts on the log line (an operator, a test) must find the block in force.
         if (scope == RateLimitScope.Global)
         {
             _global.BlockFor(retryAfter);
@@ -100,6 +100,8 @@ public sealed class DiscordRateLimiter
         {
             bucket.BlockFor(retryAfter, _timeProvider.GetUtcNow());
         }
+
+        _logger.LogWarning("Discord rate limited {Route} ({Scope}); retrying after {RetryAfter}", route.RouteKey, scope, retryAfter);
 
         if (scope != RateLimitScope.Shared)
         {
