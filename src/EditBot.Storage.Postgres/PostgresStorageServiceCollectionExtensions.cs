@@ -27,7 +27,6 @@ public static class PostgresStorageServiceCollectionExtensions
 
         services.TryAddSingleton<WorkSignal>();
         services.TryAddSingleton<ClusterShares>();
-        services.TryAddSingleton<InstanceIdentity>();
         services.AddSingleton<IInstanceRegistry, PostgresInstanceRegistry>();
         services.AddHostedService<ClusterMembershipService>();
         services.AddSingleton<PostgresLeaderElection>();

@@ -21,7 +21,7 @@ public sealed class ClusterMembershipTests
         var registry = new ScriptedRegistry();
         var shares = new ClusterShares([registry]);
         using var service = new ClusterMembershipService(
-            registry, shares, [ClusterRole.StatusPolls], new InstanceIdentity(Options.Create(new EngineOptions { WorkerId = "me" })),
+            registry, shares, [ClusterRole.StatusPolls], Options.Create(new EngineOptions { WorkerId = "me" }),
             Options.Create(Settings), time, NullLogger<ClusterMembershipService>.Instance);
         await service.StartAsync(CancellationToken.None);
         await Eventually.WaitUntilAsync(() => shares.Joined, "joining alone at once");

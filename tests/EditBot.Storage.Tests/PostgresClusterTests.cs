@@ -178,7 +178,7 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture) : IAsyn
         var registry = new PostgresInstanceRegistry(await OpenAsync());
         var shares = new ClusterShares([registry]);
         var service = new ClusterMembershipService(
-            registry, shares, [ClusterRole.StatusPolls], new InstanceIdentity(Options.Create(new EngineOptions { WorkerId = id })),
+            registry, shares, [ClusterRole.StatusPolls], Options.Create(new EngineOptions { WorkerId = id }),
             options, TimeProvider.System, NullLogger<ClusterMembershipService>.Instance);
         await service.StartAsync(Ct);
         _owned.Add(new Stopping(service));

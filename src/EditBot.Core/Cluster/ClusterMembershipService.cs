@@ -15,11 +15,13 @@ public sealed partial class ClusterMembershipService(
     IInstanceRegistry registry,
     ClusterShares shares,
     IEnumerable<ClusterRole> roles,
-    InstanceIdentity identity,
+    IOptions<EngineOptions> engine,
     IOptions<ClusterOptions> options,
     TimeProvider time,
     ILogger<ClusterMembershipService> logger) : PeriodicSweep(time, logger)
 {
+    /// <summary>This process's name among the instances: its worker id, unique per process.</summary>
+    private readonly string _id = engine.Value.WorkerId;
     private readonly string[] _roles = roles.Select(r => r.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     private DateTimeOffset? _joinAt;
     private DateTimeOffset? _lastBeat;
@@ -35,7 +37,7 @@ public sealed partial class ClusterMembershipService(
         IReadOnlyDictionary<string, int> sharers;
         try
         {
-            sharers = await registry.HeartbeatAsync(identity.Id, _roles, options.Value.InstanceTimeout, cancellationToken);
+            sharers = await registry.HeartbeatAsync(_id, _roles, options.Value.InstanceTimeout, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -45,7 +47,7 @@ public sealed partial class ClusterMembershipService(
             {
                 shares.MarkLeft();
                 _joinAt = null;
-                LogLeft(Logger, identity.Id, Time.GetUtcNow() - last);
+                LogLeft(Logger, _id, Time.GetUtcNow() - last);
             }
 
             throw;
@@ -64,7 +66,7 @@ public sealed partial class ClusterMembershipService(
         if (now >= _joinAt)
         {
             shares.MarkJoined();
-            LogJoined(Logger, identity.Id, string.Join(", ", sharers.Select(p => $"{p.Key}={p.Value}")));
+            LogJoined(Logger, _id, string.Join(", ", sharers.Select(p => $"{p.Key}={p.Value}")));
         }
     }
 
@@ -73,7 +75,7 @@ public sealed partial class ClusterMembershipService(
         await base.StopAsync(cancellationToken);
         try
         {
-            await registry.LeaveAsync(identity.Id, cancellationToken);
+            await registry.LeaveAsync(_id, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

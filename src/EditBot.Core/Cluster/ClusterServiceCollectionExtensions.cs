@@ -22,7 +22,6 @@ public static class ClusterServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterOptions>, ClusterOptionsValidator>());
         services.TryAddSingleton<ClusterShares>();
-        services.TryAddSingleton<InstanceIdentity>();
         services.TryAddSingleton<ILeaderElection, SingleInstanceLeaderElection>();
         return services;
     }

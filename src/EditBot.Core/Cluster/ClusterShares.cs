@@ -30,9 +30,6 @@ public sealed class ClusterShares
         return _sharers.TryGetValue(role.Name, out var count) ? Math.Max(count, 1) : 1;
     }
 
-    /// <summary>The live instances per role as the last heartbeat counted them (empty without a shared store).</summary>
-    public IReadOnlyDictionary<string, int> Sharers => _sharers;
-
     /// <summary>This instance's part of a deployment-wide <paramref name="total"/>.</summary>
     public double ShareOf(ClusterRole role, double total) => total / SharersOf(role);
 

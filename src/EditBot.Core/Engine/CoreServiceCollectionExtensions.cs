@@ -51,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<PrepareStep>();
         services.TryAddSingleton<SubmitStep>();
         services.TryAddSingleton<PollStep>();
+        services.TryAddSingleton<DeliveryRoutes>();
         services.TryAddSingleton<FetchStep>();
         services.TryAddSingleton<DeliverStep>();
         services.TryAddSingleton<JobObservers>();

@@ -4,13 +4,11 @@ using EditBot.Core.Storage;
 namespace EditBot.Core.Engine.Steps;
 
 /// <summary>Delivering: hand the results to the route named by the job's origin, retrying with backoff.</summary>
-internal sealed class DeliverStep(StepDependencies deps, IEnumerable<IJobDelivery> deliveries)
+internal sealed class DeliverStep(StepDependencies deps, DeliveryRoutes routes)
 {
-    private readonly IJobDelivery[] _deliveries = deliveries.ToArray();
-
     public async Task<StepResult> ExecuteAsync(Job job, StepContext context, CancellationToken cancellationToken)
     {
-        var delivery = Array.Find(_deliveries, d => string.Equals(d.Kind, job.Origin.Kind, StringComparison.OrdinalIgnoreCase));
+        var delivery = routes.For(job);
         if (delivery is null)
         {
             return JobChanges.Fail(job, FailureCode.DeliveryFailed, $"No delivery route is registered for '{job.Origin.Kind}'", deps.Now);

@@ -11,12 +11,10 @@ namespace EditBot.Core.Engine.Steps;
 /// side by side, at most <see cref="MaxParallelDownloads"/> at a time, each stored as soon as it arrives; meanwhile the
 /// delivery prepares what needs no results (<see cref="IJobDelivery.PrepareAsync"/>), so it is ready when they are.
 /// </summary>
-internal sealed partial class FetchStep(StepDependencies deps, IEnumerable<IJobDelivery> deliveries, ILogger<FetchStep> logger)
+internal sealed partial class FetchStep(StepDependencies deps, DeliveryRoutes routes, ILogger<FetchStep> logger)
 {
     /// <summary>GMI returns up to 10 results; four connections at once keep one job from crowding out the others.</summary>
     internal const int MaxParallelDownloads = 4;
-
-    private readonly IJobDelivery[] _deliveries = deliveries.ToArray();
 
     public async Task<StepResult> ExecuteAsync(Job job, StepContext context, CancellationToken cancellationToken)
     {
@@ -89,7 +87,7 @@ internal sealed partial class FetchStep(StepDependencies deps, IEnumerable<IJobD
     /// <summary>Lets the job's delivery start what does not need the results; its failure is left for the delivery to meet again.</summary>
     private async Task PrepareDeliveryAsync(Job job, CancellationToken cancellationToken)
     {
-        var delivery = Array.Find(_deliveries, d => string.Equals(d.Kind, job.Origin.Kind, StringComparison.OrdinalIgnoreCase));
+        var delivery = routes.For(job);
         if (delivery is null)
         {
             return;
