@@ -80,6 +80,14 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_sync)
+        {
+            foreach (var gate in _holds.Values)
+            {
+                gate.Open();
+            }
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -122,6 +130,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         var (text, json, files, wire) = await ReadBodyAsync(context.Request);
         var logged = Log(context, route, text, files, wire);
+        await PassHoldAsync(route, context.RequestAborted);
         if (AnswerUnavailable(context, logged))
         {
             return;

@@ -31,6 +31,26 @@ public sealed partial class DiscordJobDelivery(
 {
     public string Kind => JobOrigins.DiscordKind;
 
+    /// <summary>
+    /// While the results download: decide where they go and start the thread, recorded as the delivery would, so the
+    /// delivery finds it done. A retried fetch finds it in the record; a thread made but not recorded is found again
+    /// (Discord answers that the message already has one, and its id is the message's).
+    /// </summary>
+    public async Task PrepareAsync(Job job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!JobOrigins.TryReadDiscord(job, out var origin) || ThreadPlanner.Plan(origin) is not { Kind: not DeliveryPlanKind.Private } plan)
+        {
+            return;
+        }
+
+        var record = await records.GetAsync(job.Id, cancellationToken);
+        if (record.DestinationChannelId is null)
+        {
+            await records.SaveAsync(job.Id, await DecideDestinationAsync(job, origin, plan, record, cancellationToken), cancellationToken);
+        }
+    }
+
     public async Task DeliverAsync(Job job, IReadOnlyList<Blob> results, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -42,15 +62,61 @@ public sealed partial class DiscordJobDelivery(
 
         await publisher.CloseAsync(job.Id, cancellationToken);
         var record = await records.GetAsync(job.Id, cancellationToken);
-        var packages = await packager.PackageAsync(
-            [.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken);
         var plan = ThreadPlanner.Plan(origin);
-        if (record.DestinationChannelId is null && plan.Kind != DeliveryPlanKind.Private)
+
+        // Packaging (CPU: the contact sheet) and the thread (a round trip) do not wait for each other.
+        var packaging = Task.Run(() => packager.PackageAsync(
+            [.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken), cancellationToken);
+        var deciding = record.DestinationChannelId is null && plan.Kind != DeliveryPlanKind.Private
+            ? DecideAndSaveAsync(job, origin, plan, record, cancellationToken)
+            : Task.FromResult(record);
+        await Task.WhenAll(packaging, deciding);
+        var packages = await packaging;
+        record = await deciding;
+
+        // Where the results go is settled unless the invoking thread may turn them away to its channel, or a private
+        // answer may end in DMs: otherwise the final edit says the same whenever it is sent, so it goes with the upload.
+        var finalEdit = !record.ProgressFinalized && plan.Kind is DeliveryPlanKind.StartThread or DeliveryPlanKind.ReplyInChannel
+            ? FinalizeProgressAsync(job, origin, record, packages, cancellationToken)
+            : null;
+        try
         {
-            record = await DecideDestinationAsync(job, origin, plan, record, cancellationToken);
-            await records.SaveAsync(job.Id, record, cancellationToken);
+            record = await PostAsync(job, origin, plan, record, packages, cancellationToken);
+        }
+        catch when (finalEdit is not null)
+        {
+            try
+            {
+                await finalEdit;
+            }
+            catch (Exception)
+            {
+                // The posting's error is the one the engine retries on; the final edit is sent again with it.
+            }
+
+            throw;
         }
 
+        if (!record.ProgressFinalized)
+        {
+            await (finalEdit ?? FinalizeProgressAsync(job, origin, record, packages, cancellationToken));
+            await records.SaveAsync(job.Id, record with { ProgressFinalized = true }, cancellationToken);
+        }
+
+        LogDelivered(logger, job.Id, packages.Count, record.InThread);
+    }
+
+    private async Task<DeliveryRecord> DecideAndSaveAsync(Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, CancellationToken cancellationToken)
+    {
+        record = await DecideDestinationAsync(job, origin, plan, record, cancellationToken);
+        await records.SaveAsync(job.Id, record, cancellationToken);
+        return record;
+    }
+
+    /// <summary>Posts the parts not yet recorded, recording each before and after its send.</summary>
+    private async Task<DeliveryRecord> PostAsync(
+        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, IReadOnlyList<PackagedMessage> packages, CancellationToken cancellationToken)
+    {
         for (var part = record.PostedMessageIds.Count; part < packages.Count; part++)
         {
             // Recorded before the send: if its answer is lost, the next attempt knows to look for it first.
@@ -89,13 +155,7 @@ public sealed partial class DiscordJobDelivery(
             await resultMessages.SaveAsync(messageId, new ResultMessage(job.Id, ResultComponents.ResultIndexes(packages[part]), channelId), cancellationToken);
         }
 
-        if (!record.ProgressFinalized)
-        {
-            await FinalizeProgressAsync(job, origin, record, packages, cancellationToken);
-            await records.SaveAsync(job.Id, record with { ProgressFinalized = true }, cancellationToken);
-        }
-
-        LogDelivered(logger, job.Id, packages.Count, record.InThread);
+        return record;
     }
 
     private async Task<DeliveryRecord> DecideDestinationAsync(Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, CancellationToken cancellationToken)
