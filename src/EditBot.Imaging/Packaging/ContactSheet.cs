@@ -22,14 +22,25 @@ public sealed class ContactSheet(IOptions<ImagingOptions> options, PixelBudget b
     {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfZero(images.Count);
-        var thumbnails = new List<SKBitmap?>(images.Count);
+        // Decoded side by side: each decode holds only its own pixels, so they never wait on each other's.
+        var decoding = images.Select(image => Task.Run(() => ThumbnailAsync(image, cancellationToken), cancellationToken)).ToArray();
         try
         {
-            foreach (var image in images)
+            await Task.WhenAll(decoding);
+        }
+        catch
+        {
+            foreach (var done in decoding.Where(d => d.IsCompletedSuccessfully))
             {
-                thumbnails.Add(await ThumbnailAsync(image, cancellationToken));
+                done.Result?.Dispose();
             }
 
+            throw;
+        }
+
+        var thumbnails = decoding.Select(d => d.Result).ToList();
+        try
+        {
             var cellWidth = Math.Max(1, thumbnails.Max(t => t?.Width ?? 0));
             var cellHeight = Math.Max(1, thumbnails.Max(t => t?.Height ?? 0));
             var columns = (int)Math.Ceiling(Math.Sqrt(images.Count));
@@ -63,7 +74,7 @@ public sealed class ContactSheet(IOptions<ImagingOptions> options, PixelBudget b
     }
 
     // The pixels are held only while one image is decoded: what is kept is a thumbnail of at most one cell, and holding
-    // them while waiting for the next image's could leave sheets waiting on each other for good.
+    // them while waiting for another image's could leave sheets waiting on each other for good.
     private async Task<SKBitmap?> ThumbnailAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken)
     {
         using var encoded = EncodedImage.Open(image, _options, InputKind.Image, out _);
