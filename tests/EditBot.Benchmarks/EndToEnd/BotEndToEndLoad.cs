@@ -60,7 +60,7 @@ public sealed class BotEndToEndLoad : ILoadProgram
         Console.WriteLine($"| /edit dispatch → submit, 12 MP JPEG | {Percentile(intake, 50):F0} ms | {Percentile(intake, 99):F0} ms | {Percentile(intakeFloor, 50):F0} ms | {Percentile(intake, 50) / Percentile(intakeFloor, 50):F1}x | p50 ≤ 150 ms |");
         Console.WriteLine($"| API success → 4 results posted | {Percentile(delivery, 50):F0} ms | {Percentile(delivery, 99):F0} ms | {Percentile(deliveryFloor, 50):F0} ms | {Percentile(delivery, 50) / Percentile(deliveryFloor, 50):F1}x | p50 ≤ 300 ms, ≤ 1.5x floor |");
         Console.WriteLine();
-        Console.WriteLine("| delivery floor, p50 of each round trip | one result download (first GET) | thread create | upload of the results message | final edit |");
+        Console.WriteLine("| delivery floor, p50 of each round trip | the results' downloads side by side (first GETs) | thread create | upload of the results message | final edit |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         Console.WriteLine("| ms | " + string.Join(" | ", Enumerable.Range(0, 4).Select(k => Percentile([.. floorParts.Select(p => p[k])], 50).ToString("F1", CultureInfo.InvariantCulture))) + " |");
 
