@@ -10,7 +10,7 @@ need_apt=()
 # The end-to-end test against discord-digital-twin runs it on Node.js (its Prisma wants Node 20.19 or later).
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
-# Browser tests of a later issue drive Debian's Chromium; installed now so machines have it already.
+# The mask editor's browser tests drive Debian's Chromium through Microsoft.Playwright (its own browser download is unreachable).
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing: ${need_apt[*]}"

@@ -9,6 +9,10 @@ public static class ComponentBuilder
     public static MessageComponent Button(string customId, string label, ButtonStyle style = ButtonStyle.Secondary, bool disabled = false) =>
         new() { Type = ComponentType.Button, CustomId = customId, Label = label, Style = (int)style, Disabled = disabled ? true : null };
 
+    /// <summary>A button that opens <paramref name="url"/> in the browser (style 5: no custom_id, no interaction).</summary>
+    public static MessageComponent LinkButton(string label, Uri url) =>
+        new() { Type = ComponentType.Button, Label = label, Style = (int)ButtonStyle.Link, Url = url };
+
     public static MessageComponent StringSelect(string customId, IReadOnlyList<SelectOption> options, string? placeholder = null) =>
         new() { Type = ComponentType.StringSelect, CustomId = customId, Options = options, Placeholder = placeholder };
 

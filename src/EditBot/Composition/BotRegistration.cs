@@ -6,6 +6,7 @@ using EditBot.Discord;
 using EditBot.Discord.Gateway;
 using EditBot.Discord.HttpInteractions;
 using EditBot.Discord.RateLimits;
+using EditBot.MaskEditor;
 using EditBot.Moderation.Discord;
 using EditBot.Observability;
 using Microsoft.AspNetCore.Builder;
@@ -40,6 +41,7 @@ public static class BotRegistration
         }
 
         services.AddEditBotExperience(configuration);
+        services.AddEditBotMaskEditor(configuration);
         services.AddEditBotModerationDiscord(configuration);
         // "At most N running per user" is enforced where jobs start: the engine's pick-up step.
         services.AddOptions<EngineOptions>().PostConfigure<IOptions<BotExperienceOptions>>((engine, bot) =>
@@ -56,7 +58,7 @@ public static class BotRegistration
         return services;
     }
 
-    /// <summary>/healthz, /metrics and, for the Http transport, /interactions.</summary>
+    /// <summary>/healthz, /metrics, the mask editor's /mask pages and, for the Http transport, /interactions.</summary>
     public static WebApplication MapEditBotEndpoints(this WebApplication app, DiscordTransport transport)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -64,6 +66,7 @@ public static class BotRegistration
         app.Services.GetRequiredService<ClusterCollector>().Attach();
         app.MapEditBotHealthChecks("/healthz");
         app.MapMetrics("/metrics", app.Services.GetRequiredService<EditBotMetrics>().Registry);
+        app.MapMaskEditor();
         if (transport == DiscordTransport.Http)
         {
             app.MapDiscordInteractions("/interactions");

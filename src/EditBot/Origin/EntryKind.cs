@@ -11,4 +11,6 @@ public enum EntryKind
     Mention,
     /// <summary>Re-roll or Edit this on a result: like a slash command, answered where the button was.</summary>
     Button,
+    /// <summary>Submitted from the mask editor's page: the bot posts the progress message; the thread goes where the link's entry point would put it.</summary>
+    MaskEditor,
 }

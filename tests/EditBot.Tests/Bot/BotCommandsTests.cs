@@ -12,10 +12,10 @@ public class BotCommandsTests
         (options ?? []).SelectMany(o => new[] { o }.Concat(Flatten(o.Options)));
 
     [Fact]
-    public void The_bot_registers_edit_edit_image_and_editbot()
+    public void The_bot_registers_edit_edit_image_edit_region_and_editbot()
     {
         var names = BotCommands.All(4000).Select(c => c.Name).ToList();
-        Assert.Equal(["edit", "Edit image", "editbot"], names);
+        Assert.Equal(["edit", "Edit image", "Edit region", "editbot"], names);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class BotCommandsTests
         var count = edit.Options!.Single(o => o.Name == "count");
         Assert.Equal((1d, 10d), (count.MinValue, count.MaxValue));
         var regions = edit.Options!.Single(o => o.Name == "region").Choices!.Select(c => c.Value.GetString()).ToList();
-        Assert.Equal(["full", "top", "bottom", "left", "right", "center"], regions);
+        Assert.Equal(["draw", "full", "top", "bottom", "left", "right", "center"], regions);
     }
 
     [Fact]

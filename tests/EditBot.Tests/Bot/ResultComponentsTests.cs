@@ -16,14 +16,17 @@ public class ResultComponentsTests
     }
 
     [Fact]
-    public void Buttons_carry_the_job_id_and_delete_is_left_out_of_private_results()
+    public void Buttons_carry_the_job_id_and_edit_region_and_delete_are_left_out_of_private_results()
     {
         var jobId = Guid.NewGuid();
         var publicRow = Assert.Single(ResultComponents.Buttons(jobId, canDelete: true));
         var privateRow = Assert.Single(ResultComponents.Buttons(jobId, canDelete: false));
 
         Assert.Equal(
-            [CustomId.ForJob(CustomId.Reroll, jobId).ToString(), CustomId.ForJob(CustomId.EditThis, jobId).ToString(), CustomId.ForJob(CustomId.Delete, jobId).ToString()],
+            [
+                CustomId.ForJob(CustomId.Reroll, jobId).ToString(), CustomId.ForJob(CustomId.EditThis, jobId).ToString(),
+                CustomId.ForJob(CustomId.EditRegion, jobId).ToString(), CustomId.ForJob(CustomId.Delete, jobId).ToString(),
+            ],
             publicRow.Components!.Select(c => c.CustomId));
         Assert.Equal(2, privateRow.Components!.Count);
     }

@@ -10,7 +10,8 @@ public sealed class ExampleSettingsTests
         "Discord:Token", "Discord:ApplicationId", "Discord:ApiBaseUrl", "Discord:Transport", "Discord:PublicKey",
         "Discord:CommandGuildId", "Discord:MessageContentIntent", "Discord:ShardId", "Discord:ShardCount",
         "Gmi:ApiKey", "Gmi:BaseUrl", "Gmi:Model", "Gmi:OrganizationId", "Storage:Provider", "Storage:ConnectionString",
-        "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Imaging:MaxConcurrentPixels",
+        "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Http:PublicBaseUrl", "Http:MaskLinkLifetime", "Http:MaskLinkKey",
+        "Imaging:MaxConcurrentPixels",
         "Moderation:DirectMessages", "Moderation:GlobalDailyEditsPerUser", "Moderation:GlobalDailyBudgetUsd", "Moderation:GlobalBlocklist",
         "Scale:HeartbeatInterval", "Scale:InstanceTimeout", "Scale:LeaderRetryInterval",
     ];

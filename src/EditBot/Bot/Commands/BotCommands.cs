@@ -11,7 +11,7 @@ public static class BotCommands
     /// <summary>Guild channels and the bot's DMs.</summary>
     private static readonly int[] Contexts = [0, 1];
 
-    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength) => [EditCommand(maxPromptLength), EditImageCommand(), EditbotCommand()];
+    public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength) => [EditCommand(maxPromptLength), EditImageCommand(), EditRegionCommand(), EditbotCommand()];
 
     public static ApplicationCommand EditCommand(int maxPromptLength) => new()
     {
@@ -28,7 +28,9 @@ public static class BotCommands
             new CommandOption
             {
                 Type = CommandOptionType.StringOption, Name = "region", Description = "Edit only part of the image (instead of a mask)",
-                Choices = Choices(("Full image", "full"), ("Top half", "top"), ("Bottom half", "bottom"), ("Left half", "left"), ("Right half", "right"), ("Centre", "center")),
+                Choices = Choices(
+                    ("Draw it (opens a page)", SlashEditHandler.DrawRegion), ("Full image", "full"), ("Top half", "top"), ("Bottom half", "bottom"),
+                    ("Left half", "left"), ("Right half", "right"), ("Centre", "center")),
             },
             new CommandOption { Type = CommandOptionType.StringOption, Name = "box", Description = "Area to edit as x,y,w,h in percent, e.g. 25,25,50,50", MaxLength = 40 },
             new CommandOption
@@ -49,6 +51,15 @@ public static class BotCommands
     public static ApplicationCommand EditImageCommand() => new()
     {
         Name = MessageCommandHandler.CommandName,
+        Type = ApplicationCommandType.Message,
+        Contexts = Contexts,
+        IntegrationTypes = [0],
+    };
+
+    /// <summary>Apps → Edit region: a link to the mask editor for the message's image.</summary>
+    public static ApplicationCommand EditRegionCommand() => new()
+    {
+        Name = MaskEditor.MaskRegionHandler.CommandName,
         Type = ApplicationCommandType.Message,
         Contexts = Contexts,
         IntegrationTypes = [0],

@@ -15,6 +15,8 @@ public sealed record CustomId(string Action, string Key, int? Index = null)
     public const string Reroll = "reroll";
     public const string EditThis = "edit";
     public const string Delete = "delete";
+    /// <summary>Edit region under results: a fresh mask-editor link for them.</summary>
+    public const string EditRegion = "region";
     /// <summary>Select of one result image of a job for "Edit this".</summary>
     public const string PickResult = "pickres";
     /// <summary>Modal with a new prompt for one result of a job.</summary>

@@ -10,7 +10,7 @@ public static class ResultComponents
 {
     public const string BaseName = "edit";
 
-    /// <param name="canDelete">False for ephemeral messages, which the requester dismisses themselves.</param>
+    /// <param name="canDelete">False for ephemeral messages, which the requester dismisses themselves (and which get no Edit region either).</param>
     public static IReadOnlyList<MessageComponent> Buttons(Guid jobId, bool canDelete)
     {
         var buttons = new List<MessageComponent>
@@ -20,6 +20,8 @@ public static class ResultComponents
         };
         if (canDelete)
         {
+            // A drawn edit posts in the channel, which an ephemeral (private) result must not lead to.
+            buttons.Add(ComponentBuilder.Button(CustomId.ForJob(CustomId.EditRegion, jobId).ToString(), "Edit region", ButtonStyle.Secondary));
             buttons.Add(ComponentBuilder.Button(CustomId.ForJob(CustomId.Delete, jobId).ToString(), "Delete", ButtonStyle.Danger));
         }
 

@@ -7,8 +7,12 @@ using Microsoft.Extensions.Options;
 namespace EditBot.Bot.Entry;
 
 /// <summary>/edit: check the options at once, then defer and run the shared intake; results thread on the answer.</summary>
-public sealed class SlashEditHandler(DeferredIntake deferredIntake, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
+/// <remarks><c>region:draw</c> goes to the mask editor (<see cref="IDrawnRegionEntry"/>), which answers with a link instead.</remarks>
+public sealed class SlashEditHandler(
+    DeferredIntake deferredIntake, TimeProvider timeProvider, IOptions<BotExperienceOptions> options, IDrawnRegionEntry? drawing = null)
 {
+    public const string DrawRegion = "draw";
+
     public async Task HandleAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
@@ -38,6 +42,12 @@ public sealed class SlashEditHandler(DeferredIntake deferredIntake, TimeProvider
             Quality = data.GetString("quality"),
             Count = (int)Math.Clamp(data.GetInteger("count") ?? 1, int.MinValue, int.MaxValue),
         };
+        var draw = string.Equals(input.Region, DrawRegion, StringComparison.OrdinalIgnoreCase);
+        if (draw)
+        {
+            input = input with { Region = null };
+        }
+
         if (EditInputRules.Check(input, options.Value.MaxPromptLength) is { } problem)
         {
             await InteractionReplies.EphemeralAsync(responder, problem, cancellationToken);
@@ -45,6 +55,18 @@ public sealed class SlashEditHandler(DeferredIntake deferredIntake, TimeProvider
         }
 
         var isPrivate = data.GetBoolean("private") ?? false;
+        if (draw)
+        {
+            if (drawing is null)
+            {
+                await InteractionReplies.EphemeralAsync(responder, "Drawing the area to edit isn't available on this bot. Use `region`, `box` or a `mask` image.", cancellationToken);
+                return;
+            }
+
+            await drawing.HandleSlashAsync(interaction, responder, input, isPrivate, cancellationToken);
+            return;
+        }
+
         var origin = InteractionOrigin.From(interaction, EntryKind.Slash, isPrivate, timeProvider.GetUtcNow());
         await deferredIntake.RunAsync(interaction, responder, input, origin, anchorOnAnswer: true, cancellationToken);
     }

@@ -52,23 +52,15 @@ public sealed partial class EditIntake(
             return IntakeOutcome.Refused(invalid);
         }
 
-        // Cheap checks first: the person's limits and every rule that needs no pixels run before any download or
-        // decode, so a refused request costs no bandwidth or memory. The size is not known yet: the check assumes the
-        // cheapest (an oblong image), so it never refuses what the full check below would accept.
-        var requesterKey = OriginKeys.User(origin.UserId);
-        if (await limits.CheckAsync(requesterKey, cancellationToken) is { } limited)
+        if (await PrecheckAsync(input, origin, requester, source, cancellationToken) is { } early)
         {
-            return IntakeOutcome.Refused(limited);
+            return IntakeOutcome.Refused(early);
         }
 
+        var requesterKey = OriginKeys.User(origin.UserId);
         var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
         var prompt = input.Prompt.Trim();
-        var quality = (input.Quality ?? serverQuality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
-        var early = await policy.CheckAsync(Context(origin, requester, prompt, input.Count, quality, CheapestSize, source), cancellationToken);
-        if (early.IsRefused)
-        {
-            return IntakeOutcome.Refused(early.RefusalMessage!);
-        }
+        var quality = Quality(input, serverQuality, settings);
 
         var image = await LoadAsync(input.Image, "your image", cancellationToken);
         if (image.Refusal is not null)
@@ -157,16 +149,33 @@ public sealed partial class EditIntake(
         return new IntakeOutcome(job, null);
     }
 
-    private static IntakeContext Context(
-        DiscordOrigin origin, (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester, string prompt, int count, string quality, string size, Job? source) =>
-        new(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
-            prompt, count, quality, size, origin.ChannelUnknown, source);
-
-    private static string RejectionText(ImageRejection rejection) =>
-        rejection.Input == InputKind.Mask ? $"Mask: {rejection.Message}" : rejection.Message;
-
-    private async Task<(byte[] Bytes, string? Refusal)> LoadAsync(ImageSource source, string what, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cheap checks: the person's limits and every rule that needs no pixels, run before any download or decode, so
+    /// a refused request costs no bandwidth or memory (and the mask editor refuses before anyone draws). The size is not
+    /// known yet: the check assumes the cheapest (an oblong image), so it never refuses what the full check would accept.
+    /// </summary>
+    /// <returns>The refusal to show, or null.</returns>
+    public async Task<string?> PrecheckAsync(
+        EditInput input, DiscordOrigin origin, (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester, Job? source, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(origin);
+        if (await limits.CheckAsync(OriginKeys.User(origin.UserId), cancellationToken) is { } limited)
+        {
+            return limited;
+        }
+
+        var (_, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
+        var early = await policy.CheckAsync(
+            Context(origin, requester, input.Prompt.Trim(), input.Count, Quality(input, serverQuality, options.Value), CheapestSize, source), cancellationToken);
+        return early.RefusalMessage;
+    }
+
+    /// <summary>Reads an image the person gave: from the store, or downloaded from Discord (the refusal says which failed).</summary>
+    /// <param name="what">How the refusal names it, e.g. "your image".</param>
+    public async Task<(byte[] Bytes, string? Refusal)> LoadAsync(ImageSource source, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
         if (source.BlobId is { } blobId)
         {
             var blob = await blobs.GetAsync(blobId, cancellationToken);
@@ -187,6 +196,21 @@ public sealed partial class EditIntake(
             return ([], $"I couldn't download {what} from Discord. Upload it again (as a file attached to your message) and retry.");
         }
     }
+
+    /// <summary>The message shown for an image or mask the imaging pipeline refused.</summary>
+    public static string RejectionText(ImageRejection rejection)
+    {
+        ArgumentNullException.ThrowIfNull(rejection);
+        return rejection.Input == InputKind.Mask ? $"Mask: {rejection.Message}" : rejection.Message;
+    }
+
+    private static string Quality(EditInput input, string? serverQuality, BotExperienceOptions settings) =>
+        (input.Quality ?? serverQuality ?? settings.DefaultQuality).Trim().ToLowerInvariant();
+
+    private static IntakeContext Context(
+        DiscordOrigin origin, (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester, string prompt, int count, string quality, string size, Job? source) =>
+        new(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
+            prompt, count, quality, size, origin.ChannelUnknown, source);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} queued from {Entry} by user {UserId} (review: {NeedsReview})")]
     private static partial void LogQueued(ILogger logger, Guid jobId, EntryKind entry, ulong userId, bool needsReview);
