@@ -12,6 +12,7 @@ public sealed class DurationEstimate
     private double _weight;
     private double _mean;
     private double _m2;
+    private int _observations;
 
     public DurationEstimate(TimeSpan priorMedian, double priorSigma, double priorWeight)
     {
@@ -19,6 +20,9 @@ public sealed class DurationEstimate
         _mean = Math.Log(priorMedian.TotalSeconds);
         _m2 = priorSigma * priorSigma * priorWeight;
     }
+
+    /// <summary>Durations observed so far (the prior not counted).</summary>
+    public int Observations => Volatile.Read(ref _observations);
 
     public (double Mu, double Sigma) Snapshot()
     {
@@ -38,6 +42,7 @@ public sealed class DurationEstimate
             var delta = x - _mean;
             _mean += delta / _weight;
             _m2 += delta * (x - _mean);
+            _observations++;
         }
     }
 }
