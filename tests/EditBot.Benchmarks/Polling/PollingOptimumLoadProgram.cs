@@ -9,8 +9,8 @@ namespace EditBot.Benchmarks.Polling;
 /// <c>load polling-optimum [jobs] [seed]</c>: how far the adaptive policy is from the best possible schedule. For each
 /// workload (the log-normal of <c>load polling</c>, and each quality of the mixed workload) the optimum is computed by
 /// dynamic programming over poll times (<see cref="OptimalPollSchedule"/>, 0.1 s grid, the policy's own 1 s minimum and
-/// 30 s maximum interval) on the very durations the policy is judged on, for 48 poll prices; its polls per job at the
-/// adaptive policy's mean delay are interpolated on that frontier.
+/// 30 s maximum interval) on the very durations the policy is judged on (<see cref="CompletionDistribution.FromSample"/>);
+/// its polls per job at the adaptive policy's mean delay are read off its frontier (<see cref="PollFrontier"/>).
 /// </summary>
 public sealed class PollingOptimumLoadProgram : ILoadProgram
 {
@@ -23,7 +23,6 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
         var jobs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var seed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_260_301;
         var defaults = new EngineOptions();
-        var lambdas = Enumerable.Range(0, 48).Select(i => 0.005 * Math.Pow(1.25, i)).ToArray();
 
         Console.WriteLine("| workload | poll cost | adaptive polls/job | adaptive mean delay (s) | optimal polls/job at that delay | adaptive / optimal |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -35,7 +34,7 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
             var policy = Policy(defaults, cost);
             PollingSimulator.AdaptivePerJob(policy, Enumerable.Repeat(single, warm.Length).ToArray(), warm);
             var (polls, delays) = PollingSimulator.AdaptivePerJob(policy, Enumerable.Repeat(single, measured.Length).ToArray(), measured);
-            Row("log-normal, median 25 s, p95 90 s", cost, measured, polls, delays, defaults, lambdas);
+            Row("log-normal, median 25 s, p95 90 s", cost, measured, polls, delays, defaults);
 
             var (warmKeys, warmDurations) = MixedWorkload.Build(2_000, seed + 7);
             var (keys, durations) = MixedWorkload.Build(jobs, seed + 8);
@@ -46,7 +45,7 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
             {
                 var mine = Enumerable.Range(0, keys.Length).Where(i => keys[i] == key).ToArray();
                 Row($"mixed, {key.Quality.ToLowerInvariant()} (median {median} s, p95 {p95} s)", cost,
-                    mine.Select(i => durations[i]).ToArray(), mine.Select(i => mixedPolls[i]).ToArray(), mine.Select(i => mixedDelays[i]).ToArray(), defaults, lambdas);
+                    mine.Select(i => durations[i]).ToArray(), mine.Select(i => mixedPolls[i]).ToArray(), mine.Select(i => mixedDelays[i]).ToArray(), defaults);
             }
         }
 
@@ -56,14 +55,13 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
     private static AdaptivePollingPolicy Policy(EngineOptions defaults, double cost) =>
         new(new PollingSettings(defaults.MinPollInterval, defaults.MaxPollInterval, TimeSpan.FromSeconds(cost), defaults.TailBackoffFactor));
 
-    private static void Row(string workload, double cost, double[] durations, double[] polls, double[] delays, EngineOptions defaults, double[] lambdas)
+    private static void Row(string workload, double cost, double[] durations, double[] polls, double[] delays, EngineOptions defaults)
     {
-        var optimum = new OptimalPollSchedule(durations, defaults.MinPollInterval.TotalSeconds, defaults.MaxPollInterval.TotalSeconds);
-        var frontier = optimum.Frontier(lambdas);
+        var optimum = OptimalPollSchedule.Frontier(CompletionDistribution.FromSample(durations, 0.1), defaults.MinPollInterval.TotalSeconds, defaults.MaxPollInterval.TotalSeconds);
         var adaptivePolls = polls.Average();
         var adaptiveDelay = delays.Average();
-        var best = OptimalPollSchedule.PollsAtDelay(frontier, adaptiveDelay);
+        var best = PollFrontier.PollsAtDelay(optimum, adaptiveDelay);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {workload} | {cost:0.##} s | {adaptivePolls:0.00} | {adaptiveDelay:0.00} | {(best is { } b ? b.ToString("0.00", CultureInfo.InvariantCulture) : "outside the swept frontier")} | {(best is { } o ? (adaptivePolls / o).ToString("P0", CultureInfo.InvariantCulture) : "-")} |"));
+            $"| {workload} | {cost:0.##} s | {adaptivePolls:0.00} | {adaptiveDelay:0.00} | {(best is { } b ? b.ToString("0.00", CultureInfo.InvariantCulture) : "outside the frontier")} | {(best is { } o ? (adaptivePolls / o).ToString("P0", CultureInfo.InvariantCulture) : "-")} |"));
     }
 }

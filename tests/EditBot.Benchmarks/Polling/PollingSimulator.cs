@@ -1,4 +1,5 @@
 using EditBot.Core.Polling;
+using EditBot.TestSupport.Polling;
 
 namespace EditBot.Benchmarks.Polling;
 
@@ -82,7 +83,7 @@ public static class PollingSimulator
         {
             var z = (Math.Log(t) - mu) / sigma;
             var density = Math.Exp(-0.5 * z * z) / (t * sigma * Math.Sqrt(2 * Math.PI));
-            var survival = 0.5 * Erfc(z / Math.Sqrt(2));
+            var survival = 0.5 * StandardNormal.Erfc(z / Math.Sqrt(2));
             integral += Math.Sqrt(density * survival) * step;
         }
 
@@ -109,21 +110,5 @@ public static class PollingSimulator
     {
         var sorted = delays.Order().ToArray();
         return new PollingOutcome(name, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))]);
-    }
-
-    private static double Erfc(double x)
-    {
-        // Numerical Recipes' Chebyshev fit (relative error below 1.2e-7), in Horner form.
-        double[] c = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
-        var z = Math.Abs(x);
-        var t = 1 / (1 + (0.5 * z));
-        var poly = 0.0;
-        for (var i = c.Length - 1; i >= 0; i--)
-        {
-            poly = (poly * t) + c[i];
-        }
-
-        var r = t * Math.Exp((-z * z) + poly);
-        return x >= 0 ? r : 2 - r;
     }
 }
