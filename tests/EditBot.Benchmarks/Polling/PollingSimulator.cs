@@ -47,16 +47,6 @@ public static class PollingSimulator
     /// <summary>Jobs of several keys; <paramref name="keys"/>[i] is job i's key, learned separately.</summary>
     public static PollingOutcome Adaptive(string name, AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
     {
-        var (polls, delays) = AdaptivePerJob(policy, keys, durations);
-        return Summarise(name, polls, delays);
-    }
-
-    /// <summary>Each job's polls and detection delay under the policy (learning as it goes), in job order.</summary>
-    public static (double[] Polls, double[] Delays) AdaptivePerJob(AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(durations);
         var polls = new double[durations.Length];
         var delays = new double[durations.Length];
         for (var i = 0; i < durations.Length; i++)
@@ -69,7 +59,53 @@ public static class PollingSimulator
             policy.Observe(key, TimeSpan.FromSeconds((previousPoll + detectedAt) / 2));
         }
 
-        return (polls, delays);
+        return Summarise(name, polls, delays);
+    }
+
+    /// <summary>
+    /// Jobs that wait in the queue then process: a poll at t sees queued (t &lt; wait), processing, or success
+    /// (t ≥ wait + processing), as GMI's status does. When <paramref name="conditioned"/>, the policy is told what the
+    /// polls saw (<see cref="PollSightings"/>) and learns processing times too, as the engine does; otherwise it sees
+    /// only the time since submission.
+    /// </summary>
+    public static PollingOutcome AdaptiveWithStatus(string name, AdaptivePollingPolicy policy, DurationKey key, double[] waits, double[] processing, bool conditioned)
+    {
+        var polls = new double[waits.Length];
+        var delays = new double[waits.Length];
+        for (var i = 0; i < waits.Length; i++)
+        {
+            var done = waits[i] + processing[i];
+            var t = 0.0;
+            var previous = 0.0;
+            var seen = PollSightings.None;
+            var count = 0;
+            while (t < done)
+            {
+                previous = t;
+                t += policy.NextPollDelay(key, TimeSpan.FromSeconds(t), conditioned ? seen : PollSightings.None).TotalSeconds;
+                count++;
+                if (t < waits[i])
+                {
+                    seen = seen with { WaitingAt = TimeSpan.FromSeconds(t) };
+                }
+                else if (t < done && seen.ProcessingAt is null)
+                {
+                    seen = seen with { ProcessingAt = TimeSpan.FromSeconds(t) };
+                }
+            }
+
+            polls[i] = count;
+            delays[i] = t - done;
+            // As the engine does: the job ended between the last two polls; learn the midpoint.
+            var finished = TimeSpan.FromSeconds((previous + t) / 2);
+            policy.Observe(key, finished);
+            if (conditioned && seen.ProcessingStart is { } start)
+            {
+                policy.ObserveProcessing(key, finished - start);
+            }
+        }
+
+        return Summarise(name, polls, delays);
     }
 
     /// <summary>The information-theoretic frontier for one known log-normal: polls × mean delay ≥ (∫√(f·S) dt)² / 2.</summary>
