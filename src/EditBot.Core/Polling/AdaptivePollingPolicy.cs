@@ -24,8 +24,14 @@ public sealed class AdaptivePollingPolicy(PollingSettings settings)
     /// <summary>Records how long a finished job took from submission to detected completion.</summary>
     public void Observe(DurationKey key, TimeSpan duration) => EstimateFor(key).Observe(duration);
 
+    /// <summary>Records that a job finished after <paramref name="doneAfter"/> and by <paramref name="doneBy"/> (its last two polls), in time since submission.</summary>
+    public void Observe(DurationKey key, TimeSpan doneAfter, TimeSpan doneBy) => EstimateFor(key).Observe(doneAfter, doneBy);
+
     /// <summary>Records how long a finished job took from its (estimated) processing start to detected completion.</summary>
     public void ObserveProcessing(DurationKey key, TimeSpan duration) => ProcessingEstimateFor(key).Observe(duration);
+
+    /// <summary>As <see cref="Observe(DurationKey, TimeSpan, TimeSpan)"/>, in time since the estimated processing start.</summary>
+    public void ObserveProcessing(DurationKey key, TimeSpan doneAfter, TimeSpan doneBy) => ProcessingEstimateFor(key).Observe(doneAfter, doneBy);
 
     /// <summary>The current expectation for a key, for progress messages and tests.</summary>
     public (TimeSpan Median, TimeSpan P95) Expected(DurationKey key)

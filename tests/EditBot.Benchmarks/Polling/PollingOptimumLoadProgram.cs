@@ -46,6 +46,14 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
             Row("log-normal 25/90 s", Label(defaults, cost), PollingSimulator.Adaptive("", policy, key, measured), solveLogNormal);
         }
 
+        // The same without the back-off past p99 (a constant interval there): what the back-off costs when the tail is truly log-normal.
+        foreach (var cost in Costs)
+        {
+            var policy = Policy(defaults, cost, tailBackoff: 1);
+            PollingSimulator.Adaptive("warm-up", policy, key, warmUp);
+            Row("log-normal 25/90 s", $"{Label(defaults, cost)}, no tail back-off (factor 1)", PollingSimulator.Adaptive("", policy, key, measured), solveLogNormal);
+        }
+
         // Mixed qualities: the optimum spends one λ across the three classes (weighted by how often each occurs).
         var classes = MixedWorkload.Classes.Select(c => CompletionDistribution.LogNormal(c.Median, c.P95, Step)).ToArray();
         var (warmKeys, warmDurations) = MixedWorkload.Build(2_000, seed + 7);
@@ -120,8 +128,8 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
     private static string Ratio(PollingOutcome outcome, double? optimal) =>
         optimal is { } o ? (outcome.PollsPerJob / o).ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
-    private static AdaptivePollingPolicy Policy(EngineOptions defaults, double cost) =>
-        new(new PollingSettings(defaults.MinPollInterval, defaults.MaxPollInterval, TimeSpan.FromSeconds(cost), defaults.TailBackoffFactor));
+    private static AdaptivePollingPolicy Policy(EngineOptions defaults, double cost, double? tailBackoff = null) =>
+        new(new PollingSettings(defaults.MinPollInterval, defaults.MaxPollInterval, TimeSpan.FromSeconds(cost), tailBackoff ?? defaults.TailBackoffFactor));
 
     private static string Label(EngineOptions defaults, double cost) =>
         cost == defaults.PollCost.TotalSeconds ? $"adaptive, cost {cost:0.##} s (default)" : $"adaptive, cost {cost:0.##} s";

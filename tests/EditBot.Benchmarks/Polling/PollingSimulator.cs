@@ -55,8 +55,8 @@ public static class PollingSimulator
             var (count, previousPoll, detectedAt) = Run(policy, key, durations[i]);
             polls[i] = count;
             delays[i] = detectedAt - durations[i];
-            // As the engine does: the job ended between the last two polls; learn the midpoint.
-            policy.Observe(key, TimeSpan.FromSeconds((previousPoll + detectedAt) / 2));
+            // As the engine does: the job ended between the last two polls.
+            policy.Observe(key, TimeSpan.FromSeconds(previousPoll), TimeSpan.FromSeconds(detectedAt));
         }
 
         return Summarise(name, polls, delays);
@@ -96,12 +96,12 @@ public static class PollingSimulator
 
             polls[i] = count;
             delays[i] = t - done;
-            // As the engine does: the job ended between the last two polls; learn the midpoint.
-            var finished = TimeSpan.FromSeconds((previous + t) / 2);
-            policy.Observe(key, finished);
+            // As the engine does: the job ended between the last two polls.
+            var (after, by) = (TimeSpan.FromSeconds(previous), TimeSpan.FromSeconds(t));
+            policy.Observe(key, after, by);
             if (conditioned && seen.ProcessingStart is { } start)
             {
-                policy.ObserveProcessing(key, finished - start);
+                policy.ObserveProcessing(key, after - start, by - start);
             }
         }
 

@@ -131,14 +131,13 @@ internal sealed class PollStep(StepDependencies deps)
     private StepResult Finished(Job job, RemoteRequest remote, DateTimeOffset submittedAt, DateTimeOffset now, PollSightings seen = default)
     {
         var took = now - submittedAt;
-        // The job ended between the previous poll (the last save) and this one: learn the midpoint, not the detection time.
-        var previousPoll = job.UpdatedAt > submittedAt ? job.UpdatedAt : submittedAt;
+        // The job ended between the previous poll (the last save) and this one: learn that window, not the detection time.
+        var previousPoll = (job.UpdatedAt > submittedAt ? job.UpdatedAt : submittedAt) - submittedAt;
         var key = DurationKey.Of(job.Request);
-        var finished = (previousPoll - submittedAt + took) / 2;
-        deps.Polling.Observe(key, finished);
+        deps.Polling.Observe(key, previousPoll, took);
         if (seen.ProcessingStart is { } start)
         {
-            deps.Polling.ObserveProcessing(key, finished - start);
+            deps.Polling.ObserveProcessing(key, previousPoll - start, took - start);
         }
 
         var done = job with { ResultUrls = remote.MediaUrls.ToArray() };
