@@ -99,7 +99,7 @@ public sealed class PollingOptimumLoadProgram : ILoadProgram
                 var row = PollingSimulator.AdaptiveWithStatus("", policy, key, waits, processing, conditioned);
                 var blind = PollFrontier.PollsAtDelay(solveBlind, row.MeanDelaySeconds);
                 var seeing = PollFrontier.PollsAtDelay(aware.Solve, row.MeanDelaySeconds, 1e-3, 1e2);
-                var label = $"{Label(defaults, cost)}{(conditioned ? ", conditioned on processing" : ", submit time only")}";
+                var label = $"{Label(defaults, cost)}{(conditioned ? ", conditioned on queued/processing" : ", submit time only")}";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"| {label} | {row.PollsPerJob:0.00} | {row.MeanDelaySeconds:0.00} | {row.P95DelaySeconds:0.00} | {Polls(blind)} | {Ratio(row, blind)} | {Polls(seeing)} | {Ratio(row, seeing)} |"));
             }
