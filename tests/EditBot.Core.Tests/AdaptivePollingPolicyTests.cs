@@ -113,4 +113,75 @@ public sealed class AdaptivePollingPolicyTests
 
         Assert.True(Schedule(dear, Key, 60).Count < Schedule(cheap, Key, 60).Count);
     }
+
+    private static AdaptivePollingPolicy TrainedWithProcessing(double totalMedian, double processingMedian, double sigma = 0.25)
+    {
+        var policy = Trained(totalMedian, 0.35);
+        var random = new Random(11);
+        for (var i = 0; i < 400; i++)
+        {
+            var z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            policy.ObserveProcessing(Key, TimeSpan.FromSeconds(processingMedian * Math.Exp(sigma * z)));
+        }
+
+        return policy;
+    }
+
+    private static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(s);
+
+    [Fact]
+    public void Once_processing_is_seen_the_next_delay_counts_from_the_processing_start_not_the_submission()
+    {
+        var policy = TrainedWithProcessing(totalMedian: 30, processingMedian: 20);
+
+        // Processing began between the polls at 38 and 40 s (estimated 39 s), or twenty seconds later.
+        var early = policy.NextPollDelay(Key, Seconds(40), new PollSightings(Seconds(38), Seconds(40)));
+        var late = policy.NextPollDelay(Key, Seconds(60), new PollSightings(Seconds(58), Seconds(60)));
+        var unseenAt40 = policy.NextPollDelay(Key, Seconds(40));
+
+        Assert.Equal(early, late);
+        Assert.NotEqual(unseenAt40, policy.NextPollDelay(Key, Seconds(60)));
+        // 1 s into a processing time of median 20 s the result is far off; 40 s after submission, past the median, it is not.
+        Assert.True(early >= Seconds(8), $"next poll {early} after processing was seen");
+        Assert.True(unseenAt40 <= Seconds(4), $"next poll {unseenAt40} without the sighting");
+        Assert.Equal(policy.NextPollDelay(Key, Seconds(55), new PollSightings(Seconds(38), Seconds(40))),
+            policy.NextPollDelay(Key, Seconds(75), new PollSightings(Seconds(58), Seconds(60))));
+    }
+
+    [Fact]
+    public void Without_anything_seen_the_delay_is_the_submission_one_whatever_processing_times_were_learned()
+    {
+        var plain = Trained(30, 0.35);
+        var withProcessing = TrainedWithProcessing(totalMedian: 30, processingMedian: 5);
+
+        foreach (var elapsed in Enumerable.Range(0, 40).Select(i => Seconds(i * 3.7)))
+        {
+            Assert.Equal(plain.NextPollDelay(Key, elapsed), withProcessing.NextPollDelay(Key, elapsed, PollSightings.None));
+        }
+    }
+
+    [Fact]
+    public void A_waiting_answer_restarts_the_schedule_once_the_key_has_been_seen_processing()
+    {
+        var seenBefore = TrainedWithProcessing(totalMedian: 30, processingMedian: 20);
+        var neverSeen = Trained(30, 0.35);
+        var stillQueued = new PollSightings(Seconds(50), null);
+
+        // A memoryless queue: a request still waiting at 50 s has as far to go as a new one.
+        Assert.Equal(seenBefore.NextPollDelay(Key, TimeSpan.Zero), seenBefore.NextPollDelay(Key, Seconds(50), stillQueued));
+        Assert.Equal(seenBefore.NextPollDelay(Key, Seconds(6)), seenBefore.NextPollDelay(Key, Seconds(56), stillQueued));
+        // A key whose requests were never seen processing may be served by a queue that never says so: unchanged.
+        Assert.Equal(neverSeen.NextPollDelay(Key, Seconds(50)), neverSeen.NextPollDelay(Key, Seconds(50), stillQueued));
+    }
+
+    [Fact]
+    public void Processing_times_are_learned_apart_from_submission_to_done_times()
+    {
+        var shortProcessing = TrainedWithProcessing(totalMedian: 30, processingMedian: 10);
+        var longProcessing = TrainedWithProcessing(totalMedian: 30, processingMedian: 25);
+        var justSeen = new PollSightings(Seconds(20), Seconds(21));
+
+        Assert.Equal(shortProcessing.Expected(Key), longProcessing.Expected(Key));
+        Assert.True(shortProcessing.NextPollDelay(Key, Seconds(21), justSeen) < longProcessing.NextPollDelay(Key, Seconds(21), justSeen));
+    }
 }

@@ -6,7 +6,8 @@ namespace EditBot.Benchmarks.Polling;
 
 /// <summary>
 /// <c>load polling [jobs] [seed]</c>: adaptive polling (after a warm-up) against fixed 1, 2 and 5 s polling on a
-/// log-normal duration distribution (median 25 s, p95 90 s), plus the adaptive policy at several poll costs.
+/// log-normal duration distribution (median 25 s, p95 90 s), plus the adaptive policy at several poll costs; then a
+/// mixed workload, and a queue-wait workload with the policy told, or not, what the polls saw (queued / processing).
 /// </summary>
 public sealed class PollingLoadProgram : ILoadProgram
 {
@@ -59,6 +60,25 @@ public sealed class PollingLoadProgram : ILoadProgram
         Console.WriteLine();
         Console.WriteLine("Mixed workload: low/medium/high quality, medians 12/25/60 s, p95 25/50/120 s, interleaved.");
         Print(mixed);
+
+        // Queue wait then processing: the policy sees only the submission time, or also what the polls saw.
+        var (warmWaits, warmProcessing) = QueueWaitWorkload.Build(2_000, seed + 11);
+        var (waits, processing) = QueueWaitWorkload.Build(jobs, seed + 12);
+        var totals = waits.Zip(processing, (w, p) => w + p).ToArray();
+        var queued = new List<PollingOutcome> { PollingSimulator.Fixed(totals, 1), PollingSimulator.Fixed(totals, 2), PollingSimulator.Fixed(totals, 5) };
+        foreach (var cost in new[] { defaults.PollCost.TotalSeconds, 0.06 })
+        {
+            foreach (var conditioned in new[] { false, true })
+            {
+                var policy = new AdaptivePollingPolicy(new PollingSettings(defaults.MinPollInterval, defaults.MaxPollInterval, TimeSpan.FromSeconds(cost), defaults.TailBackoffFactor));
+                PollingSimulator.AdaptiveWithStatus("warm-up", policy, key, warmWaits, warmProcessing, conditioned);
+                var label = $"adaptive (cost {cost:0.##} s, {(conditioned ? "conditioned on queued/processing" : "submit time only")})";
+                queued.Add(PollingSimulator.AdaptiveWithStatus(label, policy, key, waits, processing, conditioned));
+            }
+        }
+
+        Console.WriteLine("Queue wait: exponential wait (mean 10 s), then processing log-normal (median 20 s, p95 30 s).");
+        Print(queued);
         return Task.FromResult(0);
     }
 

@@ -1,4 +1,5 @@
 using EditBot.Core.Polling;
+using EditBot.TestSupport.Polling;
 
 namespace EditBot.Benchmarks.Polling;
 
@@ -46,16 +47,6 @@ public static class PollingSimulator
     /// <summary>Jobs of several keys; <paramref name="keys"/>[i] is job i's key, learned separately.</summary>
     public static PollingOutcome Adaptive(string name, AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
     {
-        var (polls, delays) = AdaptivePerJob(policy, keys, durations);
-        return Summarise(name, polls, delays);
-    }
-
-    /// <summary>Each job's polls and detection delay under the policy (learning as it goes), in job order.</summary>
-    public static (double[] Polls, double[] Delays) AdaptivePerJob(AdaptivePollingPolicy policy, DurationKey[] keys, double[] durations)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(keys);
-        ArgumentNullException.ThrowIfNull(durations);
         var polls = new double[durations.Length];
         var delays = new double[durations.Length];
         for (var i = 0; i < durations.Length; i++)
@@ -64,11 +55,57 @@ public static class PollingSimulator
             var (count, previousPoll, detectedAt) = Run(policy, key, durations[i]);
             polls[i] = count;
             delays[i] = detectedAt - durations[i];
-            // As the engine does: the job ended between the last two polls; learn the midpoint.
-            policy.Observe(key, TimeSpan.FromSeconds((previousPoll + detectedAt) / 2));
+            // As the engine does: the job ended between the last two polls.
+            policy.Observe(key, TimeSpan.FromSeconds(previousPoll), TimeSpan.FromSeconds(detectedAt));
         }
 
-        return (polls, delays);
+        return Summarise(name, polls, delays);
+    }
+
+    /// <summary>
+    /// Jobs that wait in the queue then process: a poll at t sees queued (t &lt; wait), processing, or success
+    /// (t ≥ wait + processing), as GMI's status does. When <paramref name="conditioned"/>, the policy is told what the
+    /// polls saw (<see cref="PollSightings"/>) and learns processing times too, as the engine does; otherwise it sees
+    /// only the time since submission.
+    /// </summary>
+    public static PollingOutcome AdaptiveWithStatus(string name, AdaptivePollingPolicy policy, DurationKey key, double[] waits, double[] processing, bool conditioned)
+    {
+        var polls = new double[waits.Length];
+        var delays = new double[waits.Length];
+        for (var i = 0; i < waits.Length; i++)
+        {
+            var done = waits[i] + processing[i];
+            var t = 0.0;
+            var previous = 0.0;
+            var seen = PollSightings.None;
+            var count = 0;
+            while (t < done)
+            {
+                previous = t;
+                t += policy.NextPollDelay(key, TimeSpan.FromSeconds(t), conditioned ? seen : PollSightings.None).TotalSeconds;
+                count++;
+                if (t < waits[i])
+                {
+                    seen = seen with { WaitingAt = TimeSpan.FromSeconds(t) };
+                }
+                else if (t < done && seen.ProcessingAt is null)
+                {
+                    seen = seen with { ProcessingAt = TimeSpan.FromSeconds(t) };
+                }
+            }
+
+            polls[i] = count;
+            delays[i] = t - done;
+            // As the engine does: the job ended between the last two polls.
+            var (after, by) = (TimeSpan.FromSeconds(previous), TimeSpan.FromSeconds(t));
+            policy.Observe(key, after, by);
+            if (conditioned && seen.ProcessingStart is { } start)
+            {
+                policy.ObserveProcessing(key, after - start, by - start);
+            }
+        }
+
+        return Summarise(name, polls, delays);
     }
 
     /// <summary>The information-theoretic frontier for one known log-normal: polls × mean delay ≥ (∫√(f·S) dt)² / 2.</summary>
@@ -82,7 +119,7 @@ public static class PollingSimulator
         {
             var z = (Math.Log(t) - mu) / sigma;
             var density = Math.Exp(-0.5 * z * z) / (t * sigma * Math.Sqrt(2 * Math.PI));
-            var survival = 0.5 * Erfc(z / Math.Sqrt(2));
+            var survival = 0.5 * StandardNormal.Erfc(z / Math.Sqrt(2));
             integral += Math.Sqrt(density * survival) * step;
         }
 
@@ -109,21 +146,5 @@ public static class PollingSimulator
     {
         var sorted = delays.Order().ToArray();
         return new PollingOutcome(name, polls.Average(), delays.Average(), sorted[(int)(0.95 * (sorted.Length - 1))]);
-    }
-
-    private static double Erfc(double x)
-    {
-        // Numerical Recipes' Chebyshev fit (relative error below 1.2e-7), in Horner form.
-        double[] c = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277];
-        var z = Math.Abs(x);
-        var t = 1 / (1 + (0.5 * z));
-        var poly = 0.0;
-        for (var i = c.Length - 1; i >= 0; i--)
-        {
-            poly = (poly * t) + c[i];
-        }
-
-        var r = t * Math.Exp((-z * z) + poly);
-        return x >= 0 ? r : 2 - r;
     }
 }
