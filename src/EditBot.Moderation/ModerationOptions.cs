@@ -29,6 +29,12 @@ public sealed class ModerationOptions
     /// <summary>Whether edits may be asked for in direct messages with the bot (slash command, mention, buttons).</summary>
     public DirectMessagePolicy DirectMessages { get; set; } = DirectMessagePolicy.Allow;
 
+    /// <summary>
+    /// Whether edits may be asked for where only the person installed the app (a server that never added the bot, a
+    /// group DM). There no server's rules apply, only the operator's.
+    /// </summary>
+    public DirectMessagePolicy UserInstall { get; set; } = DirectMessagePolicy.Allow;
+
     /// <summary>Most edits one person may make per UTC day across every server and DM; unset: no such limit.</summary>
     [Range(1, 1_000_000)]
     public int? GlobalDailyEditsPerUser { get; set; }

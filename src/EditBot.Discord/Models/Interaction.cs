@@ -42,8 +42,22 @@ public sealed record Interaction
     /// <summary>Largest file the bot may upload here, in bytes.</summary>
     public long? AttachmentSizeLimit { get; init; }
 
-    /// <summary>0 guild, 1 bot DM, 2 private channel.</summary>
+    /// <summary>0 guild, 1 bot DM, 2 private channel (a group DM, or a DM between others).</summary>
     public int? Context { get; init; }
+
+    /// <summary>
+    /// Who installed the app for this interaction: key "0" (server install) maps to the guild's id ("0" in the bot's
+    /// own DM), key "1" (user install) to the user's id.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? AuthorizingIntegrationOwners { get; init; }
+
+    /// <summary>
+    /// True when the bot is a member where this happens: a server install covers it, or it is the bot's own DM. False
+    /// for a user install used in a server that never added the bot, or in a group DM: the bot cannot post there, only
+    /// answer the interaction. Unknown (an old payload without the field) counts as installed.
+    /// </summary>
+    public bool ServerInstalled =>
+        AuthorizingIntegrationOwners is not { } owners || owners.ContainsKey("0") || (Context == 1 && GuildId is null);
 
     /// <summary>Whoever invoked it, in a guild or in a DM.</summary>
     public User? Invoker => Member?.User ?? User;

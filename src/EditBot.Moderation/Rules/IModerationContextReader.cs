@@ -10,6 +10,9 @@ public interface IModerationContextReader
 {
     /// <returns>Null when the origin carries no (readable) moderation context, e.g. a command-line job.</returns>
     ModerationContext? Read(JobOrigin origin);
+
+    /// <summary>True when only the requester's own install authorized the job (no server's rules apply, Moderation:UserInstall does).</summary>
+    bool IsUserInstallOnly(JobOrigin origin) => false;
 }
 
 public static class ModerationContextReaderExtensions

@@ -18,4 +18,5 @@ public enum ModerationRule
     GlobalBlocklist,
     GlobalDailyLimit,
     GlobalDailyBudget,
+    UserInstallDenied,
 }

@@ -21,8 +21,10 @@ public sealed class ModerationSubmissionGate(ModerationService moderation, IMode
         }
         else if (OriginKeys.TryParseUser(job.Origin.RequesterKey, out var userId))
         {
-            // A Discord request outside any server (a direct message): the operator's rules only.
-            var request = new OperatorRequest(userId, job.Origin.ScopeKey is null, job.Request.Prompt, job.Request.Count, job.Request.Quality, job.Request.Size);
+            // A Discord request outside any server's rules (a direct message, or a user install): the operator's rules only.
+            var userInstall = contexts.IsUserInstallOnly(job.Origin);
+            var request = new OperatorRequest(
+                userId, job.Origin.ScopeKey is null && !userInstall, job.Request.Prompt, job.Request.Count, job.Request.Quality, job.Request.Size, userInstall);
             refusal = await moderation.CheckOperatorAsync(request, CheckPoint.Submission, job.Id, cancellationToken);
         }
         else

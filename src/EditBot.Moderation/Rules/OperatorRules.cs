@@ -26,6 +26,12 @@ public sealed class OperatorRules(IOptions<ModerationOptions> options, UsageRead
             return new(ModerationRule.DirectMessagesDenied, "Edits are not available in direct messages with this bot; use it in a server.");
         }
 
+        if (request.UserInstallOnly && o.UserInstall == DirectMessagePolicy.Deny)
+        {
+            return new(ModerationRule.UserInstallDenied,
+                "Edits are only available where a server has added this bot; ask a server admin to add it, or use it in a server that has.");
+        }
+
         if (_blocklist.Value.FindMatch(request.Prompt) is not null)
         {
             return new(ModerationRule.GlobalBlocklist, "Your prompt contains a word this bot does not accept anywhere; rephrase it and try again.");

@@ -53,6 +53,15 @@ public sealed record DiscordOrigin
 
     public bool ResultsAsSpoilers { get; init; }
 
+    /// <summary>
+    /// The bot can't post where this was asked (a user install in a server that never added the bot, a group DM, or a
+    /// channel it may not send in): progress and results go only through the interaction, then the requester's DMs.
+    /// </summary>
+    public bool InteractionOnly { get; init; }
+
+    /// <summary>Only the requester's own install authorized the request (no server install): the server's rules don't apply.</summary>
+    public bool UserInstallOnly { get; init; }
+
     /// <summary>Notes from intake (image reduced, mask resized) shown in the progress message.</summary>
     public IReadOnlyList<string> IntakeNotes { get; init; } = [];
 

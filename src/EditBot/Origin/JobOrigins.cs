@@ -24,7 +24,8 @@ public static class JobOrigins
     {
         ArgumentNullException.ThrowIfNull(origin);
         var document = new OriginDocument { Discord = origin, Moderation = moderation };
-        return new(DiscordKind, OriginKeys.User(origin.UserId), OriginKeys.Guild(scopeGuildId ?? origin.GuildId), Write(document));
+        // A user install's request in a server that never added the bot counts against no server.
+        return new(DiscordKind, OriginKeys.User(origin.UserId), OriginKeys.Guild(scopeGuildId ?? (origin.UserInstallOnly ? null : origin.GuildId)), Write(document));
     }
 
     public static JobOrigin ForCli(string outputDirectory) =>
@@ -64,4 +65,6 @@ public static class JobOrigins
 public sealed class OriginModerationContextReader : IModerationContextReader
 {
     public ModerationContext? Read(JobOrigin origin) => JobOrigins.Read(origin).Moderation;
+
+    public bool IsUserInstallOnly(JobOrigin origin) => JobOrigins.Read(origin).Discord?.UserInstallOnly == true;
 }

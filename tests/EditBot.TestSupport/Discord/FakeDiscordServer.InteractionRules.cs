@@ -24,7 +24,17 @@ public sealed partial class FakeDiscordServer
         var id = ulong.Parse(interaction["id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var source = sourceMessageId ?? (interaction["message"]?["id"]?.GetValue<string>() is { } message ? ulong.Parse(message, CultureInfo.InvariantCulture) : null);
-        return RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, source);
+        var registered = RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, source);
+        registered.UserInstallOnly = IsUserInstallOnly(interaction);
+        return registered;
+    }
+
+    /// <summary>No server install authorized it (key "0" absent) and it is not in the bot's own DM (context 1).</summary>
+    public static bool IsUserInstallOnly(JsonObject interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        return interaction["authorizing_integration_owners"] is JsonObject owners && !owners.ContainsKey("0")
+            && interaction["context"]?.GetValue<int>() != 1;
     }
 
     /// <summary>Throws when the payload invokes a command (type 2 or 4) that is not registered globally or in its guild.</summary>
@@ -40,7 +50,11 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    /// <summary>False only for a command or autocomplete interaction whose command is not registered globally or in its guild.</summary>
+    /// <summary>
+    /// False only for a command or autocomplete interaction whose command is not registered globally or in its guild,
+    /// or is registered but not for where it was used: Discord offers a command only in its <c>contexts</c> and, for a
+    /// user install, only when its <c>integration_types</c> include 1 (both default to everything when absent).
+    /// </summary>
     public bool IsCommandRegistered(JsonObject interaction)
     {
         ArgumentNullException.ThrowIfNull(interaction);
@@ -56,7 +70,11 @@ public sealed partial class FakeDiscordServer
         {
             var commands = new List<JsonNode?>(_commands.GetValueOrDefault(0UL) ?? []);
             commands.AddRange(guild == 0 ? [] : _commands.GetValueOrDefault(guild) ?? []);
-            return commands.OfType<JsonObject>().Any(c => c["name"]?.ToString() == name && (c["type"]?.GetValue<int>() ?? 1) == type);
+            var context = interaction["context"]?.GetValue<int>();
+            var userInstall = IsUserInstallOnly(interaction);
+            return commands.OfType<JsonObject>().Any(c => c["name"]?.ToString() == name && (c["type"]?.GetValue<int>() ?? 1) == type
+                && (context is null || c["contexts"] is not JsonArray contexts || contexts.Any(x => x?.GetValue<int>() == context))
+                && (!userInstall || c["integration_types"] is not JsonArray types || types.Any(x => x?.GetValue<int>() == 1)));
         }
     }
 

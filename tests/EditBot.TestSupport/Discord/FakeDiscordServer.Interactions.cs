@@ -207,11 +207,19 @@ public sealed partial class FakeDiscordServer
         return FakeResult.NoContent;
     }
 
+    /// <summary>Follow-ups Discord allows an interaction that only a user install authorized.</summary>
+    public const int MaxUserInstallFollowups = 5;
+
     private FakeResult CreateFollowup(FakeCall call)
     {
         if (WebhookError(call, out var interaction) is { } error)
         {
             return error;
+        }
+
+        if (interaction.UserInstallOnly && interaction.FollowupMessageIds.Count >= MaxUserInstallFollowups)
+        {
+            return FakeResult.Error(400, 40094, "This interaction has hit the maximum number of follow up messages");
         }
 
         var message = new FakeMessage(NextId(), interaction.ChannelId, BotUserId, true) { WebhookId = ApplicationId };

@@ -45,6 +45,12 @@ public sealed class FakeInteraction(ulong id, string token, ulong channelId)
 
     public List<ulong> FollowupMessageIds { get; } = [];
 
+    /// <summary>
+    /// Only the user's install authorized it (no server install where it happened): Discord then allows at most five
+    /// follow-up messages, and the sixth is refused with 400 40094.
+    /// </summary>
+    public bool UserInstallOnly { get; set; }
+
     /// <summary>When set, webhook routes answer 401 50027 as after 15 minutes.</summary>
     public bool Expired { get; set; }
 }

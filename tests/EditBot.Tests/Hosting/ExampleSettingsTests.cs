@@ -12,7 +12,7 @@ public sealed class ExampleSettingsTests
         "Gmi:ApiKey", "Gmi:BaseUrl", "Gmi:Model", "Gmi:OrganizationId", "Storage:Provider", "Storage:ConnectionString",
         "Downloads:AllowedHosts", "Downloads:AllowPrivateAddresses", "Http:Urls", "Http:PublicBaseUrl", "Http:MaskLinkLifetime", "Http:MaskLinkKey",
         "Imaging:MaxConcurrentPixels",
-        "Moderation:DirectMessages", "Moderation:GlobalDailyEditsPerUser", "Moderation:GlobalDailyBudgetUsd", "Moderation:GlobalBlocklist",
+        "Moderation:DirectMessages", "Moderation:UserInstall", "Moderation:GlobalDailyEditsPerUser", "Moderation:GlobalDailyBudgetUsd", "Moderation:GlobalBlocklist",
         "Scale:HeartbeatInterval", "Scale:InstanceTimeout", "Scale:LeaderRetryInterval",
     ];
 

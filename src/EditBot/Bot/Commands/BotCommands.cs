@@ -8,8 +8,11 @@ public static class BotCommands
 {
     public const string Edit = "edit";
 
-    /// <summary>Guild channels and the bot's DMs.</summary>
-    private static readonly int[] Contexts = [0, 1];
+    /// <summary>Servers, the bot's DMs, and private channels (group DMs, DMs between others: a user install's places).</summary>
+    private static readonly int[] Contexts = [0, 1, 2];
+
+    /// <summary>Installed to a server (0) or to a person's account (1).</summary>
+    private static readonly int[] IntegrationTypes = [0, 1];
 
     public static IReadOnlyList<ApplicationCommand> All(int maxPromptLength) => [EditCommand(maxPromptLength), EditImageCommand(), EditRegionCommand(), EditbotCommand()];
 
@@ -19,7 +22,7 @@ public static class BotCommands
         Type = ApplicationCommandType.ChatInput,
         Description = "Edit an image with AI: say what to change",
         Contexts = Contexts,
-        IntegrationTypes = [0],
+        IntegrationTypes = IntegrationTypes,
         Options =
         [
             new CommandOption { Type = CommandOptionType.AttachmentOption, Name = "image", Description = "The image to edit (PNG, JPEG, WebP)", Required = true },
@@ -53,7 +56,7 @@ public static class BotCommands
         Name = MessageCommandHandler.CommandName,
         Type = ApplicationCommandType.Message,
         Contexts = Contexts,
-        IntegrationTypes = [0],
+        IntegrationTypes = IntegrationTypes,
     };
 
     /// <summary>Apps → Edit region: a link to the mask editor for the message's image.</summary>
@@ -62,7 +65,7 @@ public static class BotCommands
         Name = MaskEditor.MaskRegionHandler.CommandName,
         Type = ApplicationCommandType.Message,
         Contexts = Contexts,
-        IntegrationTypes = [0],
+        IntegrationTypes = IntegrationTypes,
     };
 
     public static ApplicationCommand EditbotCommand() => new()
@@ -71,7 +74,7 @@ public static class BotCommands
         Type = ApplicationCommandType.ChatInput,
         Description = "EditBot help and your edits",
         Contexts = Contexts,
-        IntegrationTypes = [0],
+        IntegrationTypes = IntegrationTypes,
         Options =
         [
             new CommandOption { Type = CommandOptionType.SubCommand, Name = "help", Description = "What EditBot does, its limits and examples" },

@@ -44,7 +44,7 @@ public sealed partial class CommandRegistrationService(
 
             var applicationId = await retry.RunAsync("GET /applications/@me", rest.GetApplicationIdAsync, stoppingToken);
             await retry.RunAsync("command registration", ct => registrar.RegisterAsync(definitions, ct), stoppingToken);
-            LogInvite(logger, InviteUrl.For(applicationId));
+            LogInvite(logger, InviteUrl.For(applicationId), InviteUrl.ForUser(applicationId));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -66,8 +66,8 @@ public sealed partial class CommandRegistrationService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord refused the command registration ({Status}, code {Code}): {Reason}. The bot runs with the commands Discord already has; if Discord:CommandGuildId is set, the bot must be a member of that server")]
     private static partial void LogRegistrationRefused(ILogger logger, int status, int code, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot with: {InviteUrl}")]
-    private static partial void LogInvite(ILogger logger, Uri inviteUrl);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Add the bot to a server with: {InviteUrl} ; or install it to your own account (use it in any server, DM or group DM) with: {UserInstallUrl}")]
+    private static partial void LogInvite(ILogger logger, Uri inviteUrl, Uri userInstallUrl);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Stopping: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);

@@ -10,4 +10,9 @@ public enum DeliveryPlanKind
     ReplyInChannel,
     /// <summary>/edit private:true: ephemeral follow-ups to the requester only.</summary>
     Private,
+    /// <summary>
+    /// The bot can't post in the channel (a user install where it is no member): public follow-ups of the interaction
+    /// (at most five), then the requester's DMs once the token would expire.
+    /// </summary>
+    Interaction,
 }

@@ -39,7 +39,7 @@ public sealed partial class DiscordJobDelivery(
     public async Task PrepareAsync(Job job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (!JobOrigins.TryReadDiscord(job, out var origin) || ThreadPlanner.Plan(origin) is not { Kind: not DeliveryPlanKind.Private } plan)
+        if (!JobOrigins.TryReadDiscord(job, out var origin) || ThreadPlanner.Plan(origin) is not { ThroughInteraction: false } plan)
         {
             return;
         }
@@ -67,7 +67,7 @@ public sealed partial class DiscordJobDelivery(
         // Packaging (CPU: the contact sheet) and the thread (a round trip) do not wait for each other.
         var packaging = Task.Run(() => packager.PackageAsync(
             [.. results.Select(r => (ReadOnlyMemory<byte>)r.Content)], origin.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken), cancellationToken);
-        var deciding = record.DestinationChannelId is null && plan.Kind != DeliveryPlanKind.Private
+        var deciding = record.DestinationChannelId is null && !plan.ThroughInteraction
             ? DecideAndSaveAsync(job, origin, plan, record, cancellationToken)
             : Task.FromResult(record);
         await Task.WhenAll(packaging, deciding);
@@ -77,7 +77,7 @@ public sealed partial class DiscordJobDelivery(
         // Where the results go is settled unless the invoking thread may turn them away to its channel, or a private
         // answer may end in DMs: otherwise the final edit says the same whenever it is sent, so it goes with the upload.
         var finalEdit = !record.ProgressFinalized && plan.Kind is DeliveryPlanKind.StartThread or DeliveryPlanKind.ReplyInChannel
-            ? FinalizeProgressAsync(job, origin, record, packages, cancellationToken)
+            ? FinalizeProgressAsync(job, origin, plan, record, packages, cancellationToken)
             : null;
         try
         {
@@ -99,7 +99,7 @@ public sealed partial class DiscordJobDelivery(
 
         if (!record.ProgressFinalized)
         {
-            await (finalEdit ?? FinalizeProgressAsync(job, origin, record, packages, cancellationToken));
+            await (finalEdit ?? FinalizeProgressAsync(job, origin, plan, record, packages, cancellationToken));
             await records.SaveAsync(job.Id, record with { ProgressFinalized = true }, cancellationToken);
         }
 
@@ -186,10 +186,10 @@ public sealed partial class DiscordJobDelivery(
         }
     }
 
-    private async Task FinalizeProgressAsync(Job job, DiscordOrigin origin, DeliveryRecord record, IReadOnlyList<PackagedMessage> packages, CancellationToken cancellationToken)
+    private async Task FinalizeProgressAsync(Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, IReadOnlyList<PackagedMessage> packages, CancellationToken cancellationToken)
     {
-        var where = origin.Private
-            ? (record.SentToDirectMessages ? "results sent to your DMs" : "results below, only you can see them")
+        var where = origin.Private || plan.ThroughInteraction
+            ? (record.SentToDirectMessages ? "results sent to your DMs" : origin.Private ? "results below, only you can see them" : "results below")
             : record.InThread ? $"results in <#{record.DestinationChannelId}>" : "results below";
         var done = job with { State = JobState.Done, CompletedAt = job.CompletedAt ?? timeProvider.GetUtcNow() };
         var body = ProgressText.Render(done, origin, 0, timeProvider.GetUtcNow(), where);

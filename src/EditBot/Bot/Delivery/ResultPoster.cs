@@ -25,20 +25,23 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
         ArgumentNullException.ThrowIfNull(package);
         var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
         var hasResults = ResultComponents.ResultIndexes(package).Count > 0;
-        if (plan.Kind == DeliveryPlanKind.Private)
+        if (plan.ThroughInteraction)
         {
+            // Ephemeral for a private edit; public where the bot can't post in the channel (a user install). No Delete or
+            // Edit region there: both would need channel routes.
+            var isPrivate = plan.Kind == DeliveryPlanKind.Private;
             var body = new MessageBody
             {
                 Content = Content(package, null, null),
                 Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
             };
-            if (progress.TokenAlive(origin))
+            if (progress.TokenAlive(origin) && (isPrivate || part < MaxFollowups))
             {
-                var followup = await rest.CreateFollowupAsync(origin.InteractionToken!, body with { Flags = MessageFlags.Ephemeral }, files, cancellationToken);
+                var followup = await rest.CreateFollowupAsync(origin.InteractionToken!, isPrivate ? body with { Flags = MessageFlags.Ephemeral } : body, files, cancellationToken);
                 return (followup.Id, followup.ChannelId, false);
             }
 
-            // The token died: the requester's DMs are the only place that stays private.
+            // The token died (or its follow-ups ran out): the requester's DMs are the one place left.
             var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
             if (mayHavePosted && await finder.FindAsync(dm.Id, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } sent)
             {
@@ -47,13 +50,15 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
 
             try
             {
-                var direct = await rest.CreateMessageAsync(dm.Id, body with { Content = Content(package, PrivateIntro(job), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
+                var direct = await rest.CreateMessageAsync(
+                    dm.Id, body with { Content = Content(package, DirectIntro(job, isPrivate), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
                 return (direct.Id, dm.Id, true);
             }
             catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
             {
                 throw new JobDeliveryRefusedException(
-                    "The private answer expired before the edit finished, and your DMs are closed to me, so I could not deliver the results. Allow DMs from server members and try again.", e);
+                    (isPrivate ? "The private answer expired before the edit finished" : "Discord's answer window closed before the edit finished")
+                    + ", and your DMs are closed to me, so I could not deliver the results. Allow DMs from server members and try again.", e);
             }
         }
 
@@ -83,8 +88,12 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
         return (posted.Id, channelId, false);
     }
 
-    private static string PrivateIntro(Job job) =>
-        $"Your private edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer privately, so here it is in DMs.";
+    /// <summary>Discord allows an interaction at most five follow-up messages where the app is not installed; the rest go to DMs.</summary>
+    public const int MaxFollowups = 5;
+
+    private static string DirectIntro(Job job, bool isPrivate) =>
+        $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer "
+        + (isPrivate ? "privately" : "there") + ", so here it is in DMs.";
 
     private static string? Content(PackagedMessage package, string? reason, string? lead)
     {

@@ -3,7 +3,7 @@ using EditBot.Origin;
 
 namespace EditBot.Bot.Delivery;
 
-/// <summary>The thread decision table: private, DM, inside a thread, forum/media, missing permissions, or a new thread.</summary>
+/// <summary>The thread decision table: private, interaction only, DM, inside a thread, forum/media, missing permissions, or a new thread.</summary>
 public static class ThreadPlanner
 {
     public const ulong ThreadPermissions = DiscordPermissions.CreatePublicThreads | DiscordPermissions.SendMessagesInThreads;
@@ -14,6 +14,11 @@ public static class ThreadPlanner
         if (origin.Private)
         {
             return new DeliveryPlan(DeliveryPlanKind.Private, origin.ChannelId, null);
+        }
+
+        if (origin.InteractionOnly)
+        {
+            return new DeliveryPlan(DeliveryPlanKind.Interaction, origin.ChannelId, null);
         }
 
         if (origin.IsDirectMessage || origin.ChannelType is ChannelType.DirectMessage)

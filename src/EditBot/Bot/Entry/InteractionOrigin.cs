@@ -24,8 +24,15 @@ public static class InteractionOrigin
             Private = isPrivate,
             AttachmentSizeLimit = interaction.AttachmentSizeLimit,
             AppPermissions = interaction.AppPermissions,
+            UserInstallOnly = !interaction.ServerInstalled,
+            InteractionOnly = !interaction.ServerInstalled || !CanPost(interaction),
         };
     }
+
+    /// <summary>Whether the bot may post channel messages where the interaction happened (unknown permissions: assumed so).</summary>
+    private static bool CanPost(Interaction interaction) =>
+        interaction.GuildId is null || interaction.AppPermissions is not { } permissions
+        || DiscordPermissions.Has(permissions, DiscordPermissions.ViewChannel | DiscordPermissions.SendMessages);
 
     public static (IReadOnlyList<ulong> RoleIds, ulong Permissions) Requester(Interaction interaction)
     {

@@ -58,7 +58,7 @@ public sealed partial class EditIntake(
         }
 
         var requesterKey = OriginKeys.User(origin.UserId);
-        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
+        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.UserInstallOnly ? null : origin.GuildId, cancellationToken);
         var prompt = input.Prompt.Trim();
         var quality = Quality(input, serverQuality, settings);
 
@@ -165,7 +165,7 @@ public sealed partial class EditIntake(
             return limited;
         }
 
-        var (_, serverQuality) = await policy.DefaultsAsync(origin.GuildId, cancellationToken);
+        var (_, serverQuality) = await policy.DefaultsAsync(origin.UserInstallOnly ? null : origin.GuildId, cancellationToken);
         var early = await policy.CheckAsync(
             Context(origin, requester, input.Prompt.Trim(), input.Count, Quality(input, serverQuality, options.Value), CheapestSize, source), cancellationToken);
         return early.RefusalMessage;
@@ -210,7 +210,7 @@ public sealed partial class EditIntake(
     private static IntakeContext Context(
         DiscordOrigin origin, (IReadOnlyList<ulong> RoleIds, ulong Permissions) requester, string prompt, int count, string quality, string size, Job? source) =>
         new(origin.GuildId, origin.ChannelId, origin.ParentChannelId, origin.UserId, requester.RoleIds, requester.Permissions,
-            prompt, count, quality, size, origin.ChannelUnknown, source);
+            prompt, count, quality, size, origin.ChannelUnknown, source, origin.UserInstallOnly);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} queued from {Entry} by user {UserId} (review: {NeedsReview})")]
     private static partial void LogQueued(ILogger logger, Guid jobId, EntryKind entry, ulong userId, bool needsReview);

@@ -29,13 +29,14 @@ public sealed class ProgressMessages(DiscordRestClient rest, TimeProvider timePr
                 await rest.EditOriginalResponseAsync(origin.InteractionToken!, body, files, cancellationToken);
                 return true;
             }
-            catch (DiscordApiException e) when (IsDeadToken(e) && !origin.Private)
+            catch (DiscordApiException e) when (IsDeadToken(e) && !origin.Private && !origin.InteractionOnly)
             {
                 // The token expired early: the channel route below still works for public messages.
             }
         }
 
-        if (origin.Private || origin.ProgressMessageId is not { } messageId)
+        // Where the bot can't post (a user install), the channel route would only be refused.
+        if (origin.Private || origin.InteractionOnly || origin.ProgressMessageId is not { } messageId)
         {
             return false;
         }

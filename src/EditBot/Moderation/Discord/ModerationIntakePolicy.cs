@@ -8,7 +8,7 @@ namespace EditBot.Moderation.Discord;
 /// The rules at intake: the operator's everywhere, then the server's. A refusal names the rule and when it resets;
 /// an accepted request may have to wait for review, may show its results as spoilers, and carries its
 /// <see cref="ModerationContext"/> in the job so the submission gate can check again. A request outside any server
-/// (a direct message) meets the operator's rules only. A request started from a result's buttons keeps the
+/// (a direct message), or in a server that never added the bot (a user install), meets the operator's rules only. A request started from a result's buttons keeps the
 /// moderation context of the job it came from: re-rolling a server's result from a DM still meets that server's
 /// rules and counts against its limits.
 /// </summary>
@@ -21,7 +21,8 @@ public sealed partial class ModerationIntakePolicy(
         var (request, inherited) = Resolve(context);
         if (request is null)
         {
-            var direct = new OperatorRequest(context.UserId, true, context.Prompt, context.Count, context.Quality, context.Size);
+            var direct = new OperatorRequest(
+                context.UserId, !context.UserInstallOnly, context.Prompt, context.Count, context.Quality, context.Size, context.UserInstallOnly);
             if (await moderation.CheckOperatorAsync(direct, CheckPoint.Intake, null, cancellationToken) is { } refused)
             {
                 LogRefusedOutsideServer(logger, context.UserId, refused.Rule);
@@ -94,7 +95,8 @@ public sealed partial class ModerationIntakePolicy(
             return (request, true);
         }
 
-        return context.GuildId is { } guildId ? (ToRequest(guildId, context), false) : (null, false);
+        // A server that never added the bot has no rules here (a user install): the operator's apply, as in a DM.
+        return context.GuildId is { } guildId && !context.UserInstallOnly ? (ToRequest(guildId, context), false) : (null, false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Request of user {UserId} outside any server refused by rule {Rule}")]

@@ -22,7 +22,13 @@ public sealed record InteractionOrigin
 
     public string ChannelId { get; init; } = DefaultChannelId;
 
-    /// <summary>0 guild text, 1 DM, 11 public thread, ...</summary>
+    /// <summary>
+    /// Only the user's own install authorized it (authorizing_integration_owners has key "1" alone): a server that never
+    /// added the bot, or a group DM (with <see cref="GuildId"/> null and channel type 3).
+    /// </summary>
+    public bool UserInstall { get; init; }
+
+    /// <summary>0 guild text, 1 DM, 3 group DM, 11 public thread, ...</summary>
     public int ChannelType { get; init; }
 
     /// <summary>For threads: the parent channel.</summary>

@@ -50,14 +50,20 @@ public static partial class InteractionPayloads
 
             interaction["member"] = Member(origin);
             interaction["guild_locale"] = origin.Locale;
-            interaction["authorizing_integration_owners"] = new JsonObject { ["0"] = guildId };
+            interaction["authorizing_integration_owners"] = origin.UserInstall
+                ? new JsonObject { ["1"] = origin.User.Id }
+                : new JsonObject { ["0"] = guildId };
             interaction["context"] = 0;
         }
         else
         {
+            // Discord: a server install's key in the bot's own DM is "0" with the value "0"; a user install's is "1", the user.
             interaction["user"] = origin.User.ToJson();
-            interaction["authorizing_integration_owners"] = new JsonObject { ["0"] = origin.User.Id };
-            interaction["context"] = 1;
+            var privateChannel = origin.ChannelType == 3; // a group DM: only a user install reaches it
+            interaction["authorizing_integration_owners"] = origin.UserInstall || privateChannel
+                ? new JsonObject { ["1"] = origin.User.Id }
+                : new JsonObject { ["0"] = "0" };
+            interaction["context"] = privateChannel ? 2 : 1;
         }
 
         interaction["channel"] = channel;

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EditBot.Core.Jobs;
+using EditBot.Tests.Support;
+using EditBot.TestSupport;
+using EditBot.TestSupport.Discord;
+using EditBot.TestSupport.Discord.Inject;
+
+namespace EditBot.Tests.EndToEnd;
+
+/// <summary>
+/// EditBot installed to a person's account and used where the bot is no member: a second server whose channel routes
+/// answer 403 50001 to the bot, and a group DM. Progress and results go only through the interaction's webhook (at most
+/// five follow-ups, as Discord allows there), then the person's DMs once the token would expire.
+/// </summary>
+public class UserInstallEndToEndTests
+{
+    private const ulong OtherGuild = 1300000000000000077;
+
+    /// <summary>Attach Files and Embed Links: what a user install may do in a server's channel, not Send Messages.</summary>
+    private const string UserInstallPermissions = "49152";
+
+    [Fact]
+    public async Task An_edit_from_a_user_install_in_a_server_without_the_bot_arrives_as_follow_ups_with_no_refused_call()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var channel = ForeignChannel(bot);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture),
+            ChannelId = channel.ToString(CultureInfo.InvariantCulture),
+            UserInstall = true,
+            AppPermissions = UserInstallPermissions,
+        };
+
+        await bot.SlashEditAsync("a paper boat", bot.Image(), origin, CommandOption.Number("count", 2));
+        var job = await bot.WaitForJobAsync("a paper boat");
+
+        Assert.Equal(JobState.Done, job.State);
+        var interaction = bot.Discord.GetInteraction(origin.Token)!;
+        var followups = interaction.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
+        Assert.NotEmpty(followups);
+        Assert.InRange(followups.Count, 1, FakeDiscordServer.MaxUserInstallFollowups);
+        Assert.Equal(2, followups.Sum(m => m.Attachments.Count(a => a.Filename.StartsWith("edit-", StringComparison.Ordinal) && !a.Filename.Contains("sheet", StringComparison.Ordinal))));
+        Assert.All(followups, m => Assert.False(m.IsEphemeral));
+        Assert.Contains("results below", bot.Discord.GetMessage(interaction.OriginalMessageId!.Value)!.Content, StringComparison.Ordinal);
+        AssertNoRefusedOrChannelCalls(bot, channel);
+        Assert.Single(bot.Gmi.Requests);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task An_edit_in_a_group_DM_arrives_through_the_interaction()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var groupDm = bot.Discord.AddChannel(type: 3, guildId: null).Id;
+        bot.Discord.ForbidChannel(groupDm);
+        var origin = new InteractionOrigin { GuildId = null, ChannelId = groupDm.ToString(CultureInfo.InvariantCulture), ChannelType = 3, UserInstall = true, AppPermissions = UserInstallPermissions };
+
+        await bot.SlashEditAsync("a party hat", bot.Image(), origin);
+
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("a party hat")).State);
+        var interaction = bot.Discord.GetInteraction(origin.Token)!;
+        Assert.Single(interaction.FollowupMessageIds);
+        AssertNoRefusedOrChannelCalls(bot, groupDm);
+    }
+
+    [Fact]
+    public async Task When_the_token_would_expire_before_the_results_they_go_to_the_requesters_DM_instead()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Bot:InteractionTokenLifetime"] = "00:00:01" });
+        bot.Gmi.Duration = _ => TimeSpan.FromSeconds(3);
+        var channel = ForeignChannel(bot);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
+        };
+
+        await bot.SlashEditAsync("a slow sunrise", bot.Image(), origin);
+
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("a slow sunrise")).State);
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        Assert.NotNull(dm);
+        var sent = Assert.Single(bot.Discord.MessagesIn(dm.Id), m => m.Attachments.Count > 0);
+        Assert.Contains("so here it is in DMs", sent.Content, StringComparison.Ordinal);
+        Assert.Empty(bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds);
+        AssertNoRefusedOrChannelCalls(bot, channel);
+    }
+
+    [Fact]
+    public async Task An_operator_who_denies_user_installs_gets_a_refusal_that_says_why_and_nothing_is_sent()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Moderation:UserInstall"] = "Deny" });
+        var channel = ForeignChannel(bot);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
+        };
+
+        await bot.SlashEditAsync("a denied edit", bot.Image(), origin);
+
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(origin).Contains("where a server has added this bot", StringComparison.Ordinal), "the refusal");
+        Assert.Empty(bot.Gmi.Requests);
+        AssertNoRefusedOrChannelCalls(bot, channel);
+    }
+
+    [Fact]
+    public async Task The_bot_registers_its_commands_for_both_installs_and_admin_commands_for_servers_only()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await Eventually.WaitUntilAsync(() => bot.Discord.Requests.Any(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal)), "the registration");
+        var commands = JsonNode.Parse(bot.Discord.Requests.Last(r => r.Method == "PUT" && r.Path.EndsWith("/commands", StringComparison.Ordinal)).Body!)!.AsArray();
+        foreach (var command in commands)
+        {
+            var name = (string)command!["name"]!;
+            var (types, contexts) = (command["integration_types"]!.ToJsonString(), command["contexts"]!.ToJsonString());
+            Assert.Equal(name == "editbot-admin" ? ("[0]", "[0]") : ("[0,1]", "[0,1,2]"), (types, contexts));
+        }
+    }
+
+    /// <summary>A text channel of a server that never added the bot: every channel route answers the bot 403 50001.</summary>
+    private static ulong ForeignChannel(BotHarness bot)
+    {
+        var channel = bot.Discord.AddChannel(type: 0, guildId: OtherGuild).Id;
+        bot.Discord.ForbidChannel(channel);
+        return channel;
+    }
+
+    private static void AssertNoRefusedOrChannelCalls(BotHarness bot, ulong channel)
+    {
+        var refused = bot.Discord.Requests.Where(r => r.Status is 401 or 403).Select(r => $"{r.Method} {r.Path} {r.Status}").ToList();
+        Assert.True(refused.Count == 0, "Refused calls: " + string.Join(", ", refused));
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Path.Contains($"/channels/{channel}", StringComparison.Ordinal));
+    }
+}
