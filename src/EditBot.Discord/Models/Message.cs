@@ -34,7 +34,11 @@ public sealed record Message
 
     public IReadOnlyList<User>? Mentions { get; init; }
 
+    /// <summary>A reply's or a forward's origin (<see cref="MessageReference.Type"/> tells which).</summary>
     public MessageReference? MessageReference { get; init; }
+
+    /// <summary>On a forward (<see cref="MessageReferenceType.Forward"/>): the original's content and files.</summary>
+    public IReadOnlyList<MessageSnapshot>? MessageSnapshots { get; init; }
 
     /// <summary>The message replied to, when Discord includes it (may lack attachments without the intent).</summary>
     public Message? ReferencedMessage { get; init; }

@@ -11,5 +11,6 @@ public sealed record MessageReference
 
     public bool? FailIfNotExists { get; init; }
 
+    /// <summary><see cref="MessageReferenceType"/>: 0 (or absent) a reply, 1 a forward.</summary>
     public int? Type { get; init; }
 }

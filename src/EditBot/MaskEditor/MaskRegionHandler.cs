@@ -65,7 +65,7 @@ public sealed class MaskRegionHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var target = interaction.Data!.TargetMessage();
-        var images = (target?.Attachments ?? []).Where(a => a.IsImage && a.Url is not null).Take(MaxLinks).ToList();
+        var images = MessageImages.Of(target).Take(MaxLinks).ToList();
         if (target is null || images.Count == 0)
         {
             await InteractionReplies.EphemeralAsync(responder,

@@ -96,6 +96,23 @@ public sealed partial class FakeDiscordServer
     }
 
     /// <summary>
+    /// Adds a forward of <paramref name="original"/> (which may be in another channel or server): as on Discord it has
+    /// no content or files of its own, a <c>message_reference</c> of type 1 with the original's ids, and the original's
+    /// content and files in <c>message_snapshots</c>.
+    /// </summary>
+    public FakeMessage AddForwardedMessage(ulong channelId, FakeMessage original, ulong? authorId = null)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        lock (_sync)
+        {
+            var snapshot = FakeSnapshot.Of(original, _channels.GetValueOrDefault(original.ChannelId)?.GuildId);
+            var message = new FakeMessage(NextId(), channelId, authorId ?? NextId(), false) { Forwarded = snapshot };
+            _messages[message.Id] = message;
+            return message;
+        }
+    }
+
+    /// <summary>
     /// Stores a file and serves it at the returned attachment's URL (images get their width and height). Call after
     /// <see cref="StartAsync"/>: the URL carries the server's port.
     /// </summary>

@@ -31,6 +31,9 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
 
     public ulong? ReferencedMessageId { get; set; }
 
+    /// <summary>Set on a forward: the original's ids and content, sent as a type-1 reference and message_snapshots.</summary>
+    public FakeSnapshot? Forwarded { get; init; }
+
     /// <summary>Set for interaction responses and follow-ups (the application id).</summary>
     public ulong? WebhookId { get; set; }
 
@@ -40,6 +43,8 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
     public bool Deleted { get; set; }
 
     public bool IsEphemeral => (Flags & 64) != 0;
+
+    private const int HasSnapshotFlag = 1 << 14;
 
     public JsonObject ToJson(ulong? guildId, bool stripContent)
     {
@@ -57,7 +62,7 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
             ["mentions"] = new JsonArray(),
             ["mention_roles"] = new JsonArray(),
             ["pinned"] = false,
-            ["flags"] = Flags,
+            ["flags"] = Forwarded is null ? Flags : Flags | HasSnapshotFlag,
             ["attachments"] = stripContent ? new JsonArray() : new JsonArray([.. Attachments.Select(a => (JsonNode)a.ToJson())]),
             ["embeds"] = stripContent ? new JsonArray() : Embeds.DeepClone(),
             ["components"] = stripContent ? new JsonArray() : Components.DeepClone(),
@@ -70,6 +75,12 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
         if (ReferencedMessageId is { } referenced)
         {
             json["message_reference"] = new JsonObject { ["type"] = 0, ["message_id"] = referenced.ToString(), ["channel_id"] = ChannelId.ToString() };
+        }
+
+        if (Forwarded is { } forwarded)
+        {
+            json["message_reference"] = forwarded.ReferenceJson();
+            json["message_snapshots"] = forwarded.SnapshotsJson(stripContent);
         }
 
         if (WebhookId is { } webhook)

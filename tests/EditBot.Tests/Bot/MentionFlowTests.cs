@@ -56,6 +56,32 @@ public class MentionFlowTests
         host.Discord.AssertNoContractViolations();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_mention_replying_to_a_forwarded_image_edits_the_snapshots_image(bool snapshotInline)
+    {
+        // Inline: Discord sent the snapshot's files in referenced_message; else the bot fetches the forward (with the intent).
+        await using var host = await ExperienceHost.StartAsync(new Dictionary<string, string?> { ["Discord:MessageContentIntent"] = "true" });
+        host.Discord.MessageContentIntent = true;
+        var (channel, _) = await SeedAsync(host);
+        var elsewhere = host.Discord.AddChannel(type: 0);
+        var original = host.Discord.AddMessage(elsewhere.Id, "sunset", attachments: [host.Discord.AddAttachment("pier.png", TestImages.Png(320, 200))]);
+        var forward = host.Discord.AddForwardedMessage(channel.Id, original);
+        var mention = Mention(host, channel, forward, "add a lighthouse", attachmentsVisible: snapshotInline);
+
+        await host.SendAsync("MESSAGE_CREATE", mention);
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        var sent = Assert.Single(host.Gmi.Requests);
+        Assert.Equal((320, 200), (sent.ImageFacts!.Width, sent.ImageFacts.Height));
+        var mentionId = ulong.Parse((string)mention["id"]!);
+        await Eventually.WaitUntilAsync(() => host.Discord.GetMessage(mentionId)?.ThreadId is not null, "the thread on the reply");
+        Assert.Equal(snapshotInline ? 0 : 1, host.Discord.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/messages/" + forward.Id, StringComparison.Ordinal)));
+        host.Discord.AssertNoContractViolations();
+    }
+
     [Fact]
     public async Task Replying_to_a_result_refines_it_from_the_blob_store()
     {

@@ -51,6 +51,37 @@ public class MessageCommandFlowTests
     }
 
     [Fact]
+    public async Task Edit_image_on_a_forwarded_image_edits_the_snapshots_image_and_threads_on_the_forward()
+    {
+        await using var host = await ExperienceHost.StartAsync();
+        var elsewhere = host.Discord.AddChannel(type: 0);
+        var channel = host.Discord.AddChannel(type: 0);
+        var photo = host.Discord.AddAttachment("pier.png", TestImages.Png(320, 200));
+        var original = host.Discord.AddMessage(elsewhere.Id, "sunset", attachments: [photo]);
+        var forward = host.Discord.AddForwardedMessage(channel.Id, original);
+        var command = new Invoker { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(command.InteractionId), command.Token, channel.Id);
+
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.MessageCommand("Edit image", host.Discord.ToMessageJson(forward, fullContent: true), command));
+
+        await Eventually.WaitUntilAsync(() => host.Discord.Requests.Any(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)), "the answer");
+        var modal = JsonNode.Parse(host.Discord.Requests.Single(r => r.Path.Contains("/interactions/" + command.InteractionId + "/", StringComparison.Ordinal)).Body!)!;
+        Assert.Equal(9, (int)modal["type"]!); // the prompt modal, not "That message has no image attached"
+        var submit = new Invoker { ChannelId = channel.Id.ToString() };
+        host.Discord.RegisterInteraction(ulong.Parse(submit.InteractionId), submit.Token, channel.Id);
+        await host.SendAsync("INTERACTION_CREATE", InteractionPayloads.ModalSubmit((string)modal["data"]!["custom_id"]!,
+            [ModalField.TextInput("prompt", "add a lighthouse")], submit));
+
+        var job = await host.WaitForJobAsync(j => j.IsTerminal);
+        Assert.Equal(JobState.Done, job.State);
+        var sent = Assert.Single(host.Gmi.Requests);
+        Assert.Equal((320, 200), (sent.ImageFacts!.Width, sent.ImageFacts.Height)); // the snapshot's image reached GMI
+        await Eventually.WaitUntilAsync(() => host.Discord.GetMessage(forward.Id)?.ThreadId is not null, "the thread on the forward");
+        Assert.Single(host.Discord.MessagesIn(host.Discord.GetMessage(forward.Id)!.ThreadId!.Value));
+        host.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
     public async Task Delete_is_refused_to_others_and_allowed_to_the_requester()
     {
         await using var host = await ExperienceHost.StartAsync();

@@ -63,14 +63,19 @@ public class MaskEditorEndToEndTests
         bot.Discord.AssertNoContractViolations();
     }
 
-    [Fact]
-    public async Task Edit_region_on_a_message_threads_the_results_on_that_message()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Edit_region_on_a_message_or_on_a_forward_of_it_answers_a_link_to_its_image_and_threads_the_results_there(bool forwarded)
     {
         await using var editor = await MaskEditorBot.StartAsync();
         var bot = editor.Bot;
         var channel = BotHarnessEdits.DefaultChannel;
         var photo = bot.Discord.AddAttachment("garden.png", TestImages.Png(256, 192));
-        var target = bot.Discord.AddMessage(channel, "my garden", attachments: [photo]);
+        // A forward (from another channel) has no files of its own: the image is in its message_snapshots.
+        var target = forwarded
+            ? bot.Discord.AddForwardedMessage(channel, bot.Discord.AddMessage(bot.Discord.AddChannel(type: 0).Id, "my garden", attachments: [photo]))
+            : bot.Discord.AddMessage(channel, "my garden", attachments: [photo]);
         var origin = new InteractionOrigin();
         await bot.DispatchInteractionAsync(InteractionPayloads.MessageCommand(MaskRegionHandler.CommandName, bot.Discord.ToMessageJson(target, fullContent: true), origin));
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
@@ -79,7 +84,9 @@ public class MaskEditorEndToEndTests
         var (status, _) = await editor.SubmitAsync(link, MaskEditorBot.MaskWithBox(256, 192, 0, 0.5f, 1, 1), prompt: "add tulips");
         Assert.Equal(202, status);
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("add tulips")).State);
-        Assert.True(Assert.Single(bot.Gmi.Requests).MaskFacts!.IsWhiteAt(0.5, 0.75));
+        var sent = Assert.Single(bot.Gmi.Requests);
+        Assert.Equal((256, 192), (sent.ImageFacts!.Width, sent.ImageFacts.Height));
+        Assert.True(sent.MaskFacts!.IsWhiteAt(0.5, 0.75));
         await Eventually.WaitUntilAsync(() => bot.Discord.GetMessage(target.Id)?.ThreadId is { } t && bot.ResultMessages(t).Count > 0, "the results on the target's thread");
         bot.Discord.AssertNoContractViolations();
     }

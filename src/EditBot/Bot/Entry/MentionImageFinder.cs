@@ -9,7 +9,8 @@ namespace EditBot.Bot.Entry;
 /// <summary>
 /// Finds the image a mention means, in the order that works without the MESSAGE_CONTENT intent: a file on the
 /// mentioning message; a result of ours replied to (from the blob store); the replied-to message as Discord sent it;
-/// the replied-to message fetched again. Null means nothing usable: the caller answers with guidance.
+/// the replied-to message fetched again. A replied-to forward's image is in its snapshot (<see cref="MessageImages"/>).
+/// Null means nothing usable: the caller answers with guidance.
 /// </summary>
 public sealed class MentionImageFinder(ResultMessages resultMessages, JobService jobs, DiscordRestClient rest)
 {
@@ -51,8 +52,7 @@ public sealed class MentionImageFinder(ResultMessages resultMessages, JobService
         }
     }
 
+    // Also a forward's image: replying to a forwarded picture means the picture.
     private static ImageSource? FirstImage(Message message) =>
-        message.Attachments?.FirstOrDefault(a => a.IsImage && a.Url is not null) is { } attachment
-            ? ImageSource.FromUrl(attachment.Url!, attachment.Filename)
-            : null;
+        MessageImages.Of(message) is [var attachment, ..] ? ImageSource.FromUrl(attachment.Url!, attachment.Filename) : null;
 }

@@ -22,7 +22,7 @@ public sealed class MessageCommandHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         var target = interaction.Data!.TargetMessage();
-        var images = (target?.Attachments ?? []).Where(a => a.IsImage && a.Url is not null).Take(25).ToList();
+        var images = MessageImages.Of(target).Take(25).ToList();
         if (target is null || images.Count == 0)
         {
             await InteractionReplies.EphemeralAsync(responder,

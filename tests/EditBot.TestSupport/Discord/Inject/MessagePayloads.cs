@@ -86,6 +86,13 @@ public static class MessagePayloads
             referenced["attachments"] = new JsonArray();
             referenced["embeds"] = new JsonArray();
             referenced["components"] = new JsonArray();
+            foreach (var snapshot in (referenced["message_snapshots"] as JsonArray ?? []).Select(n => n?["message"]).OfType<JsonObject>())
+            {
+                // A forward's files are in its snapshot: hidden the same way (assumed, like the files themselves).
+                snapshot["content"] = string.Empty;
+                snapshot["attachments"] = new JsonArray();
+                snapshot["embeds"] = new JsonArray();
+            }
         }
 
         message["referenced_message"] = referenced;
