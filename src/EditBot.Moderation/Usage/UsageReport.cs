@@ -3,8 +3,12 @@ using System.Text;
 
 namespace EditBot.Moderation;
 
-/// <summary>Usage of one server over the last <see cref="Days"/> UTC days (today included), per member and in total.</summary>
-public sealed record UsageReport(ulong GuildId, int Days, DateTimeOffset Since, UsageTotals Server, IReadOnlyList<(ulong UserId, UsageTotals Totals)> Users)
+/// <summary>
+/// Usage of one server over the last <see cref="Days"/> UTC days (today included), per member, per day (every day of
+/// the period, oldest first, days without edits included) and in total.
+/// </summary>
+public sealed record UsageReport(
+    ulong GuildId, int Days, DateTimeOffset Since, UsageTotals Server, IReadOnlyList<(ulong UserId, UsageTotals Totals)> Users, IReadOnlyList<UsageDay> PerDay)
 {
     /// <summary>Plain text for an ephemeral answer: the server line, then members by cost (at most <paramref name="maxUsers"/>).</summary>
     public string ToText(int maxUsers = 20)

@@ -36,11 +36,21 @@ public sealed class UsageReportBuilder(
 
         var server = UsageTotals.Zero;
         var perUser = new Dictionary<ulong, UsageTotals>();
+        var perDay = new UsageTotals[days];
+        Array.Fill(perDay, UsageTotals.Zero);
         var now = time.GetUtcNow();
-        foreach (var job in found.Where(j => UsageCounting.SpentAt(j, CheckPoint.Submission, now) >= since))
+        foreach (var job in found)
         {
+            if (UsageCounting.SpentAt(job, CheckPoint.Submission, now) is not { } spentAt || spentAt < since)
+            {
+                continue;
+            }
+
             var cost = costs.Estimate(job.Request).TotalUsd;
             server = server.Add(job.Request.Count, cost);
+            // A job spent after now (a clock ahead of this one) counts on the last day.
+            var day = Math.Min(days - 1, (int)((spentAt - since).Ticks / TimeSpan.TicksPerDay));
+            perDay[day] = perDay[day].Add(job.Request.Count, cost);
             if (OriginKeys.TryParseUser(job.Origin.RequesterKey, out var user))
             {
                 perUser[user] = perUser.GetValueOrDefault(user, UsageTotals.Zero).Add(job.Request.Count, cost);
@@ -49,6 +59,7 @@ public sealed class UsageReportBuilder(
 
         var users = perUser.OrderByDescending(p => p.Value.CostUsd).ThenByDescending(p => p.Value.Edits).ThenBy(p => p.Key)
             .Select(p => (p.Key, p.Value)).ToList();
-        return new UsageReport(guildId, days, since, server, users);
+        var sinceDate = DateOnly.FromDateTime(since.UtcDateTime);
+        return new UsageReport(guildId, days, since, server, users, perDay.Select((t, i) => new UsageDay(sinceDate.AddDays(i), t)).ToList());
     }
 }

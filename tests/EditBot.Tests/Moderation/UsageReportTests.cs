@@ -29,6 +29,32 @@ public sealed class UsageReportTests
             report.ToText());
     }
 
+    [Fact]
+    public async Task Every_day_of_the_period_has_its_own_totals_by_the_day_each_job_was_spent()
+    {
+        var now = harness.Time.GetUtcNow();
+        var today = UsageCounting.StartOfUtcDay(now);
+        harness.Jobs.Add(TestJobs.Create(now, user: 1, quality: "high", count: 2)); // 0.422 today
+        harness.Jobs.Add(TestJobs.Create(today.AddMinutes(1), user: 2)); // 0.211 today
+        harness.Jobs.Add(TestJobs.Create(today.AddDays(-2).AddHours(23), user: 1, quality: "low", count: 1)); // 0.006
+        var spentYesterday = today.AddMinutes(-1);
+        harness.Jobs.Add(TestJobs.Create(today.AddDays(-5), user: 2) with { SubmitIntentAt = spentYesterday, SubmittedAt = spentYesterday, UpdatedAt = spentYesterday });
+        harness.Jobs.Add(TestJobs.Create(now, user: 2, state: JobState.Rejected, submitted: false));
+
+        var report = await harness.Reports.BuildAsync(TestJobs.Guild, days: 4, userId: null, CancellationToken.None);
+
+        var date = DateOnly.FromDateTime(today.UtcDateTime);
+        Assert.Equal(
+            [
+                new UsageDay(date.AddDays(-3), UsageTotals.Zero),
+                new UsageDay(date.AddDays(-2), new UsageTotals(1, 1, 0.006m)),
+                new UsageDay(date.AddDays(-1), new UsageTotals(1, 1, 0.211m)),
+                new UsageDay(date, new UsageTotals(2, 3, 0.633m)),
+            ],
+            report.PerDay);
+        Assert.Equal(report.Server, report.PerDay.Aggregate(UsageTotals.Zero, (sum, d) => new UsageTotals(sum.Edits + d.Totals.Edits, sum.Images + d.Totals.Images, sum.CostUsd + d.Totals.CostUsd)));
+    }
+
     // Old code: a report counted a job in the period it was asked for, so yesterday's request approved and spent
     // today was missing from today's report while the daily limits counted it today.
     [Fact]

@@ -1,7 +1,12 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using EditBot.Imaging.Charts;
+using EditBot.Moderation;
 using EditBot.Moderation.Discord;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.Tests.Moderation.Discord.Support;
+using EditBot.Tests.Moderation.Support;
+using SkiaSharp;
 using Option = EditBot.TestSupport.Discord.Inject.CommandOption;
 
 namespace EditBot.Tests.Moderation.Discord;
@@ -75,11 +80,37 @@ public sealed class AdminCommandHandlerTests : IAsyncLifetime
     [Fact]
     public async Task Usage_shows_the_servers_edits_and_estimated_cost_per_member()
     {
-        h.Jobs.Add(EditBot.Tests.Moderation.Support.TestJobs.Create(h.Time.GetUtcNow(), guild: ModerationDiscordHarness.Guild, user: 501, count: 2));
+        h.Jobs.Add(TestJobs.Create(h.Time.GetUtcNow(), guild: ModerationDiscordHarness.Guild, user: 501, count: 2));
         var answer = AnswerOf(await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("usage", Option.Number("days", 1))));
         Assert.StartsWith("Usage over 1 day", answer, StringComparison.Ordinal);
         Assert.Contains("<@501>", answer, StringComparison.Ordinal);
         Assert.Contains("$0.42", answer, StringComparison.Ordinal);
+    }
+
+    // Old code: the usage answer was the text alone.
+    [Fact]
+    public async Task Usage_carries_a_png_chart_of_the_period_beside_the_unchanged_numbers()
+    {
+        var now = h.Time.GetUtcNow();
+        h.Jobs.Add(TestJobs.Create(now, guild: ModerationDiscordHarness.Guild, user: 501, count: 2));
+        h.Jobs.Add(TestJobs.Create(now.AddDays(-3), guild: ModerationDiscordHarness.Guild, user: 502, quality: "low"));
+
+        var message = h.Discord.GetMessage(h.Discord.GetInteraction(await RunAsync(InteractionOrigin.Guild.AsAdmin(), Option.Subcommand("usage", Option.Number("days", 30))))!.OriginalMessageId!.Value)!;
+
+        var since = UsageCounting.StartOfUtcDay(now).AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(
+            $"Usage over 30 days (since {since} 00:00 UTC), estimated cost\nServer: 2 edits, 3 images, $0.43\n<@501>: 1 edit, 2 images, $0.42\n<@502>: 1 edit, 1 image, $0.006",
+            message.Content);
+        Assert.True(message.IsEphemeral);
+        var file = Assert.Single(message.Attachments);
+        Assert.Equal(("usage.png", "image/png"), (file.Filename, file.ContentType));
+        Assert.Equal("attachment://usage.png", message.Embeds[0]!["image"]!["url"]!.GetValue<string>());
+        using var chart = SKBitmap.Decode(file.Bytes);
+        Assert.Equal((UsageChart.Width, UsageChart.Height), (chart.Width, chart.Height));
+        // One edit on each of two days: both bars reach the top of the plot; the day between has none.
+        Assert.Equal(UsageChart.EditsColor, chart.GetPixel(UsageChart.BarColumns(29, 30).Left, UsageChart.Plot.Top));
+        Assert.Equal(UsageChart.EditsColor, chart.GetPixel(UsageChart.BarColumns(26, 30).Left, UsageChart.Plot.Top));
+        Assert.NotEqual(UsageChart.EditsColor, chart.GetPixel(UsageChart.BarColumns(27, 30).Left, UsageChart.Plot.Bottom - 1));
     }
 
     private static Option Limit(string sub, string name, long value) =>

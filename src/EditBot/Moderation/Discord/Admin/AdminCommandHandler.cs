@@ -1,5 +1,6 @@
 using EditBot.Discord.Interactions;
 using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace EditBot.Moderation.Discord;
@@ -34,9 +35,19 @@ public sealed partial class AdminCommandHandler(
         var action = AdminCommandParser.Parse(data, actorId, time.GetUtcNow());
         await responder.DeferAsync(ephemeral: true, cancellationToken);
         string answer;
+        IReadOnlyList<DiscordFile>? files = null;
         try
         {
-            answer = await RunAsync(guildId, actorId, action, cancellationToken);
+            if (action.Kind == AdminActionKind.ShowUsage)
+            {
+                var report = await usage.BuildAsync(guildId, action.UsageDays, action.UsageUserId, cancellationToken);
+                answer = report.ToText();
+                files = Chart(report, guildId);
+            }
+            else
+            {
+                answer = await RunAsync(guildId, actorId, action, cancellationToken);
+            }
         }
         catch (InvalidDataException unreadable)
         {
@@ -45,7 +56,22 @@ public sealed partial class AdminCommandHandler(
             answer = $"This server's stored settings cannot be read ({unreadable.Message}). `/{AdminCommandDefinition.Name} reset confirm:True` starts over.";
         }
 
-        await responder.EditOriginalAsync(Text(answer), cancellationToken: cancellationToken);
+        var body = files is null ? Text(answer) : Text(answer) with { Embeds = [UsageChartFile.Embed] };
+        await responder.EditOriginalAsync(body, files, cancellationToken);
+    }
+
+    /// <summary>The usage chart, or none when it cannot be drawn (the numbers still go out).</summary>
+    private IReadOnlyList<DiscordFile>? Chart(UsageReport report, ulong guildId)
+    {
+        try
+        {
+            return [UsageChartFile.Render(report)];
+        }
+        catch (InvalidOperationException error)
+        {
+            LogNoChart(logger, error, guildId);
+            return null;
+        }
     }
 
     /// <summary>Carries out the action and returns the admin's answer.</summary>
@@ -99,6 +125,9 @@ public sealed partial class AdminCommandHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Guild {GuildId} settings cannot be read")]
     private static partial void LogUnreadable(ILogger logger, Exception error, ulong guildId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No usage chart for guild {GuildId}; the numbers were sent alone")]
+    private static partial void LogNoChart(ILogger logger, Exception error, ulong guildId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Guild {GuildId} settings changed by user {UserId}: {Change}")]
     private static partial void LogChanged(ILogger logger, ulong guildId, ulong userId, string change);
