@@ -19,6 +19,10 @@ RUN dotnet publish src/EditBot/EditBot.csproj -c Release -o /app --no-restore -p
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
+# The usage chart draws its text with a system font (SkiaSharp's build here carries none); the runtime image has none.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app ./
 # SQLite lives on a volume owned by the image's non-root user (APP_UID, 1654 in Microsoft's images).
 RUN mkdir -p /data && chown "$APP_UID" /data
