@@ -2,6 +2,7 @@ using System.Text.Json;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport;
+using EditBot.TestSupport.Browser;
 using EditBot.TestSupport.Discord.Inject;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
