@@ -72,6 +72,46 @@ public sealed class Chromium : IAsyncDisposable
     /// <summary>A page in a new phone context of its own (closed with the browser).</summary>
     public async Task<IPage> NewPhonePageAsync() => await (await PhoneAsync()).NewPageAsync();
 
+    /// <summary>
+    /// Fingers on a touch screen through the DevTools protocol (Input.dispatchTouchEvent): <paramref name="type"/> is
+    /// touchStart, touchMove or touchEnd, and <paramref name="points"/> every finger down after the event, in page pixels.
+    /// </summary>
+    public static async Task TouchAsync(ICDPSession session, string type, params (float X, float Y)[] points) =>
+        await session.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
+        {
+            ["type"] = type,
+            ["touchPoints"] = points.Select((p, i) => new Dictionary<string, object> { ["x"] = p.X, ["y"] = p.Y, ["id"] = i }).ToArray(),
+        });
+
+    /// <summary>
+    /// One finger drawn in a straight line across <paramref name="selector"/>'s element, from and to fractions of its box
+    /// (scrolled into view and measured first), in <paramref name="steps"/> moves.
+    /// </summary>
+    public static async Task FingerStrokeAsync(ICDPSession session, IPage page, string selector, (double X, double Y) from, (double X, double Y) to, int steps = 20)
+    {
+        var element = page.Locator(selector);
+        await element.ScrollIntoViewIfNeededAsync();
+        var box = await element.BoundingBoxAsync() ?? throw new InvalidOperationException(selector + " is not shown.");
+        (float, float) At(double t) =>
+            ((float)(box.X + box.Width * (from.X + (to.X - from.X) * t)), (float)(box.Y + box.Height * (from.Y + (to.Y - from.Y) * t)));
+        await TouchAsync(session, "touchStart", At(0));
+        for (var step = 1; step <= steps; step++)
+        {
+            await TouchAsync(session, "touchMove", At((double)step / steps));
+        }
+
+        await TouchAsync(session, "touchEnd");
+    }
+
+    /// <summary>A full-page screenshot into the folder <c>EDITBOT_SCREENSHOTS</c> names; nothing when it is not set.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("EDITBOT_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Browser.DisposeAsync();
