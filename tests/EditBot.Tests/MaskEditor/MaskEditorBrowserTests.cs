@@ -2,6 +2,7 @@ using System.Text.Json;
 using EditBot.Core.Jobs;
 using EditBot.Tests.Support;
 using EditBot.TestSupport;
+using EditBot.TestSupport.Browser;
 using EditBot.TestSupport.Discord.Inject;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -33,7 +34,7 @@ public class MaskEditorBrowserTests(ITestOutputHelper output)
         }
 
         await page.Mouse.UpAsync();
-        await ScreenshotAsync(page, "mask-editor-desktop.png");
+        await Chromium.ScreenshotAsync(page, "mask-editor-desktop.png");
         await page.ClickAsync("#submit");
         await page.Locator("#status.ok").WaitForAsync();
         Assert.StartsWith("https://discord.com/channels/", await page.Locator("#result-link").GetAttributeAsync("href"), StringComparison.Ordinal);
@@ -64,28 +65,20 @@ public class MaskEditorBrowserTests(ITestOutputHelper output)
         float Y(double f) => (float)(box.Y + box.Height * f);
 
         // A pinch: two fingers down and apart. It must leave nothing painted.
-        await TouchAsync(touch, "touchStart", (X(0.4), Y(0.4)), (X(0.6), Y(0.6)));
+        await Chromium.TouchAsync(touch, "touchStart", (X(0.4), Y(0.4)), (X(0.6), Y(0.6)));
         for (var step = 1; step <= 5; step++)
         {
-            await TouchAsync(touch, "touchMove", (X(0.4 - 0.05 * step), Y(0.4 - 0.05 * step)), (X(0.6 + 0.05 * step), Y(0.6 + 0.05 * step)));
+            await Chromium.TouchAsync(touch, "touchMove", (X(0.4 - 0.05 * step), Y(0.4 - 0.05 * step)), (X(0.6 + 0.05 * step), Y(0.6 + 0.05 * step)));
         }
 
-        await TouchAsync(touch, "touchEnd");
+        await Chromium.TouchAsync(touch, "touchEnd");
         await page.ClickAsync("#submit");
         await page.Locator("#status.error").WaitForAsync();
         Assert.Equal("Paint the area to change first.", await page.Locator("#status").TextContentAsync());
 
-        // One finger across the top quarter (pressing Edit scrolled the page: measure the canvas again).
-        await page.Locator("#canvas").ScrollIntoViewIfNeededAsync();
-        box = (await page.Locator("#canvas").BoundingBoxAsync())!;
-        await TouchAsync(touch, "touchStart", (X(0.1), Y(0.25)));
-        for (var step = 1; step <= 20; step++)
-        {
-            await TouchAsync(touch, "touchMove", (X(0.1 + 0.8 * step / 20), Y(0.25)));
-        }
-
-        await TouchAsync(touch, "touchEnd");
-        await ScreenshotAsync(page, "mask-editor-phone.png");
+        // One finger across the top quarter (pressing Edit scrolled the page: the canvas is measured again).
+        await Chromium.FingerStrokeAsync(touch, page, "#canvas", (0.1, 0.25), (0.9, 0.25));
+        await Chromium.ScreenshotAsync(page, "mask-editor-phone.png");
         await page.ClickAsync("#submit");
         await page.Locator("#status.ok").WaitForAsync();
 
@@ -165,20 +158,5 @@ public class MaskEditorBrowserTests(ITestOutputHelper output)
 
         Assert.Equal(prompt, await page.Locator("#prompt").InputValueAsync());
         return (page, link, problems, bytes);
-    }
-
-    private static async Task TouchAsync(ICDPSession session, string type, params (float X, float Y)[] points) =>
-        await session.SendAsync("Input.dispatchTouchEvent", new Dictionary<string, object>
-        {
-            ["type"] = type,
-            ["touchPoints"] = points.Select((p, i) => new Dictionary<string, object> { ["x"] = p.X, ["y"] = p.Y, ["id"] = i }).ToArray(),
-        });
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (Environment.GetEnvironmentVariable("EDITBOT_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name), FullPage = true });
-        }
     }
 }

@@ -17,7 +17,7 @@
   var tctx = tint.getContext("2d");
   var image = new Image();
   var ops = [], undone = [], current = null, tool = "brush", scale = 1, frame = 0, busy = false, done = false;
-  var pointers = new Map();
+  var pointers = new Map(), hover = null;
   var $ = function (id) { return document.getElementById(id); };
   var sizeInput = $("brush-size"), status = $("status");
 
@@ -82,6 +82,7 @@
     if (frame) return;
     frame = requestAnimationFrame(function () {
       frame = 0;
+      if (!image.naturalWidth) return;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, view.width, view.height);
       ctx.drawImage(image, 0, 0, view.width, view.height);
@@ -99,13 +100,22 @@
         current.points.forEach(function (p, i) { if (i) ctx.lineTo(p[0] * k, p[1] * k); else ctx.moveTo(p[0] * k, p[1] * k); });
         ctx.stroke(); ctx.setLineDash([]);
       }
+      if (hover && (tool === "brush" || tool === "eraser")) {
+        // The brush's outline at its size on screen (the size is in image pixels).
+        var r = Number(sizeInput.value) / 2 * (view.width / W);
+        ctx.strokeStyle = "rgba(255, 255, 255, 0.8)"; ctx.lineWidth = 1;
+        ctx.beginPath(); ctx.arc(hover[0] * view.width / W, hover[1] * view.height / H, r, 0, 2 * Math.PI); ctx.stroke();
+      }
     });
   }
 
   function fit() {
     var ratio = window.devicePixelRatio || 1;
     var availableWidth = Math.max(100, stage.clientWidth - 12);
-    var availableHeight = Math.max(160, window.innerHeight * (window.innerWidth < 600 ? 0.55 : 0.68));
+    // Wide screens (the form beside the image): the image fills the screen below the tools. Narrow ones: a share of
+    // the height, so the prompt and Edit stay a short scroll away.
+    var below = window.innerHeight - stage.getBoundingClientRect().top - window.scrollY - 24;
+    var availableHeight = Math.max(160, window.innerWidth >= 900 ? below : window.innerHeight * (window.innerWidth < 600 ? 0.55 : 0.68));
     scale = Math.min(availableWidth / W, availableHeight / H);
     view.style.width = Math.round(W * scale) + "px";
     view.style.height = Math.round(H * scale) + "px";
@@ -132,6 +142,7 @@
 
   view.addEventListener("pointerdown", function (e) {
     if (done || (e.pointerType === "mouse" && e.button !== 0)) return;
+    if (e.isPrimary) pointers.clear();
     pointers.set(e.pointerId, true);
     if (pointers.size > 1) { cancelStroke(); return; }
     view.setPointerCapture(e.pointerId);
@@ -140,6 +151,7 @@
   });
 
   view.addEventListener("pointermove", function (e) {
+    if (e.pointerType !== "touch") { hover = point(e); if (!current) render(); }
     if (!current || !pointers.has(e.pointerId) || pointers.size > 1) return;
     var events = e.getCoalescedEvents ? e.getCoalescedEvents() : [e];
     if (!events.length) events = [e];
@@ -170,6 +182,7 @@
   }
 
   view.addEventListener("pointerup", end);
+  view.addEventListener("pointerleave", function () { hover = null; render(); });
   view.addEventListener("pointercancel", function (e) { pointers.delete(e.pointerId); cancelStroke(); });
 
   // ---- tools and buttons ----
@@ -179,6 +192,8 @@
   }
 
   ["brush", "eraser", "rect", "lasso"].forEach(function (t) { $("tool-" + t).addEventListener("click", function () { choose(t); }); });
+  function showSize() { $("brush-size-value").textContent = sizeInput.value + " px"; render(); }
+  sizeInput.addEventListener("input", showSize);
   $("undo").addEventListener("click", undo);
   $("redo").addEventListener("click", redo);
   $("invert").addEventListener("click", function () { commit({ type: "invert" }); });
@@ -196,6 +211,7 @@
       return;
     }
     if (typing || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (key === "escape") { cancelStroke(); return; }
     var tools = { b: "brush", e: "eraser", r: "rect", l: "lasso" };
     if (tools[key]) { choose(tools[key]); }
     else if (key === "[" || key === "]") {
@@ -240,6 +256,8 @@
     var prompt = $("prompt").value.trim();
     if (!painted()) { setStatus("Paint the area to change first.", "error"); return; }
     if (!prompt) { setStatus("Say what should change in the painted area.", "error"); $("prompt").focus(); return; }
+    var count = Number($("count").value);
+    if (!(count >= 1 && count <= config.maxCount && count % 1 === 0)) { setStatus("Versions must be a whole number from 1 to " + config.maxCount + ".", "error"); $("count").focus(); return; }
     busy = true; $("submit").disabled = true;
     setStatus("Sending…");
     maskPng().then(function (blob) {
@@ -248,17 +266,22 @@
       body.append("prompt", prompt);
       body.append("size", $("size").value);
       body.append("quality", $("quality").value);
-      body.append("count", $("count").value);
+      body.append("count", String(count));
       return fetch(location.href.split(/[?#]/)[0], { method: "POST", body: body, credentials: "omit" });
     }).then(function (response) {
-      return response.json().catch(function () { return { ok: false, message: "The bot answered " + response.status + "; try again." }; });
+      return response.json().catch(function () { return {}; }).then(function (answer) {
+        if (typeof answer.message !== "string") answer = { ok: false, message: "The bot answered " + response.status + "; try again." };
+        answer.gone = response.status === 410;
+        return answer;
+      });
     }).then(function (answer) {
       busy = false;
       if (answer.ok) {
         done = true;
         Array.prototype.forEach.call(document.querySelectorAll("button, input, select, textarea"), function (el) { el.disabled = true; });
       } else {
-        $("submit").disabled = false;
+        // 410: the link expired or was used, so Edit cannot work again; otherwise the drawing stays for a fix.
+        $("submit").disabled = answer.gone;
       }
       setStatus(answer.message, answer.ok ? "ok" : "error", answer.url);
     }, function () {
@@ -269,6 +292,7 @@
 
   sizeInput.max = String(Math.max(16, Math.round(Math.max(W, H) / 4)));
   sizeInput.value = String(Math.max(4, Math.round(Math.min(W, H) / 12)));
+  showSize();
   $("prompt").value = config.prompt || "";
   $("prompt").maxLength = config.maxPromptLength;
   fill($("size"), config.sizes, config.size);
