@@ -45,7 +45,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test EditBot.sln 2>&1 | tee "$log"
+# A test that hangs is named (its test host stopped) after 10 minutes instead of eating the whole CI budget.
+dotnet test EditBot.sln --blame-hang-timeout 10m --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

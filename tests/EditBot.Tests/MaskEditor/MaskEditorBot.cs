@@ -51,11 +51,22 @@ internal sealed class MaskEditorBot : IAsyncDisposable
     /// <summary>The token of a link (its last path segment).</summary>
     public static string TokenOf(Uri link) => link.AbsolutePath[(link.AbsolutePath.LastIndexOf('/') + 1)..];
 
+    /// <summary>
+    /// Sends <c>/edit region:draw</c> until the bot answers it inside Discord's 3 s window (a loaded machine can miss
+    /// it, and then the bot made nothing), as a person would; returns the answered command's origin.
+    /// </summary>
+    public async Task<InteractionOrigin> DrawAsync(string prompt, AttachmentSpec image)
+    {
+        var pressed = await Bot.PressUntilAnsweredAsync(() => InteractionPayloads.SlashCommand("edit", new InteractionOrigin(),
+            [CommandOption.File("image", image), CommandOption.Text("prompt", prompt), CommandOption.Text("region", "draw")]));
+        return new InteractionOrigin { InteractionId = (string)pressed["id"]!, Token = (string)pressed["token"]! };
+    }
+
     /// <summary>Waits for the bot's ephemeral answer to <paramref name="origin"/> and returns its link buttons' addresses.</summary>
     public async Task<IReadOnlyList<Uri>> WaitForLinksAsync(InteractionOrigin origin)
     {
         IReadOnlyList<Uri> links = [];
-        await Eventually.WaitUntilAsync(() => (links = LinksIn(origin)).Count > 0, "the answer with the link", TimeSpan.FromSeconds(30));
+        await Eventually.WaitUntilAsync(() => (links = LinksIn(origin)).Count > 0, "the answer with the link", TimeSpan.FromSeconds(60));
         return links;
     }
 

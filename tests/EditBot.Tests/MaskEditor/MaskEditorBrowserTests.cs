@@ -134,7 +134,7 @@ public class MaskEditorBrowserTests(ITestOutputHelper output)
     private static async Task<(IPage Page, Uri Link, List<string> Problems, List<int> Bytes)> OpenAsync(
         MaskEditorBot editor, IBrowserContext context, string prompt, int width, int height)
     {
-        var origin = await editor.Bot.SlashEditAsync(prompt, editor.Bot.Image(width, height), options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync(prompt, editor.Bot.Image(width, height));
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
         var page = await context.NewPageAsync();
         var problems = new List<string>();

@@ -20,7 +20,7 @@ public class MaskEditorEndToEndTests
         await using var editor = await MaskEditorBot.StartAsync();
         var bot = editor.Bot;
         var image = bot.Image(300, 200);
-        var origin = await bot.SlashEditAsync("paint a window", image, options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync("paint a window", image);
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
         Assert.StartsWith(MaskEditorBot.PublicBase + "/mask/", link.AbsoluteUri, StringComparison.Ordinal);
         Assert.Contains("\"flags\":64", editor.Answers(origin)); // only the requester sees the link
@@ -129,7 +129,7 @@ public class MaskEditorEndToEndTests
     {
         await using var editor = await MaskEditorBot.StartAsync();
         var bot = editor.Bot;
-        var origin = await bot.SlashEditAsync("a hat", bot.Image(120, 80), options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync("a hat", bot.Image(120, 80));
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
         var token = MaskEditorBot.TokenOf(link);
 
@@ -175,7 +175,7 @@ public class MaskEditorEndToEndTests
     {
         await using var editor = await MaskEditorBot.StartAsync();
         var bot = editor.Bot;
-        var origin = await bot.SlashEditAsync("a moon", bot.Image(64, 64), options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync("a moon", bot.Image(64, 64));
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
         var mask = MaskEditorBot.MaskWithBox(64, 64, 0, 0, 1, 0.5f);
 
@@ -193,7 +193,7 @@ public class MaskEditorEndToEndTests
     {
         await using var editor = await MaskEditorBot.StartAsync(new Dictionary<string, string> { ["Http:RequestsPerLinkPerMinute"] = "3" });
         var bot = editor.Bot;
-        var origin = await bot.SlashEditAsync("a cloud", bot.Image(64, 64), options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync("a cloud", bot.Image(64, 64));
         var link = Assert.Single(await editor.WaitForLinksAsync(origin));
 
         var statuses = new List<HttpStatusCode>();
@@ -211,7 +211,7 @@ public class MaskEditorEndToEndTests
     {
         await using var editor = await MaskEditorBot.StartAsync(enabled: false);
         var bot = editor.Bot;
-        var origin = await bot.SlashEditAsync("a tree", bot.Image(64, 64), options: CommandOption.Text("region", "draw"));
+        var origin = await editor.DrawAsync("a tree", bot.Image(64, 64));
         await Eventually.WaitUntilAsync(() => editor.Answers(origin).Contains("Http:PublicBaseUrl", StringComparison.Ordinal), "the answer naming the setting");
         Assert.Contains("\"flags\":64", editor.Answers(origin));
 
