@@ -11,12 +11,15 @@ namespace EditBot.Storage.Postgres;
 /// an instance that dies mid-decision loses its connection, which rolls back and frees the lock at once; one that
 /// stalls for a minute inside the lock has its session ended by the server (logged when the holder lets go).
 /// Callers in one process queue first on an in-process lock of the same key, so at most one of them per key holds a
-/// pooled connection while waiting in the database: a burst of waiters cannot starve the pool the holder needs.
+/// pooled connection while waiting in the database: a burst of waiters cannot starve the pool the holder needs. Across
+/// keys, at most a quarter of the pool holds admission locks at once: each holder needs a second connection for its own
+/// reads and writes, and many keys at once (one per requester) would otherwise take every connection and wait for good.
 /// </summary>
 public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILogger<PostgresAdmissionLock>? logger = null)
     : IAdmissionLock, IDisposable
 {
     private readonly InProcessAdmissionLock _local = new();
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, database.MaxPoolSize / 4));
     private readonly ILogger _logger = logger ?? NullLogger<PostgresAdmissionLock>.Instance;
 
     /// <summary>The advisory-lock class of admission keys ("EBAD"), apart from the migration lock's.</summary>
@@ -25,7 +28,18 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
     public async ValueTask<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var local = await _local.AcquireAsync(key, cancellationToken);
+        var keyLock = await _local.AcquireAsync(key, cancellationToken);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await keyLock.DisposeAsync();
+            throw;
+        }
+
+        var local = new LocalHold(keyLock, _slots);
         NpgsqlConnection? connection = null;
         NpgsqlTransaction? transaction = null;
         try
@@ -56,7 +70,11 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
         }
     }
 
-    public void Dispose() => _local.Dispose();
+    public void Dispose()
+    {
+        _local.Dispose();
+        _slots.Dispose();
+    }
 
     /// <summary>Ends the database side, then lets the next caller of this process in, even when ending failed.</summary>
     private static async Task AbandonAsync(IAsyncDisposable local, NpgsqlConnection? connection, NpgsqlTransaction? transaction)
@@ -86,6 +104,16 @@ public sealed partial class PostgresAdmissionLock(PostgresDatabase database, ILo
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The admission lock {Key} ended before its holder let go ({Reason}); a decision taken under it may have overlapped another instance's")]
     private static partial void LogLostLock(ILogger logger, string key, string reason);
+
+    /// <summary>This process's side of a hold: the key's in-process lock and one of the connection slots.</summary>
+    private sealed class LocalHold(IAsyncDisposable keyLock, SemaphoreSlim slots) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            slots.Release();
+            await keyLock.DisposeAsync();
+        }
+    }
 
     private sealed class Held(PostgresAdmissionLock owner, string key, IAsyncDisposable local, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {

@@ -31,11 +31,15 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
 
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        MaxPoolSize = builder.MaxPoolSize;
         Time = timeProvider;
     }
 
     /// <summary>Connections one instance opens at most unless the connection string says otherwise.</summary>
     public const int DefaultMaxPoolSize = 20;
+
+    /// <summary>The most connections this instance's pool opens.</summary>
+    internal int MaxPoolSize { get; }
 
     /// <summary>How many migration steps this instance applied on first use (0 when already current).</summary>
     internal int MigrationsApplied { get; private set; }
