@@ -28,6 +28,10 @@ public sealed class MaskRegionHandler(
     /// <summary>Links offered at once: five link buttons fill one row.</summary>
     private const int MaxLinks = 5;
 
+    private const string InteractionOnlyText =
+        "A drawn edit posts its progress and results in the channel, and I'm not a member here (the app is installed to your " +
+        "account only). Use `region`, `box` or a `mask` image with `/edit` instead.";
+
     private const string PrivateText =
         "Drawn edits post their progress and results in the channel, so they can't be private. Leave `private` off, or use `region`, `box` or a `mask` image.";
 
@@ -136,11 +140,17 @@ public sealed class MaskRegionHandler(
         await AnswerWithLinksAsync(responder, requests, cancellationToken);
     }
 
-    private async Task AnswerWithLinksAsync(InteractionResponder responder, IReadOnlyList<(string Label, MaskLinkRequest Request)> requests, CancellationToken cancellationToken)
+    private async Task AnswerWithLinksAsync(InteractionResponder responder, List<(string Label, MaskLinkRequest Request)> requests, CancellationToken cancellationToken)
     {
         if (!issuer.Enabled)
         {
             await InteractionReplies.EphemeralAsync(responder, MaskLinkIssuer.DisabledText, cancellationToken);
+            return;
+        }
+
+        if (requests.Count > 0 && requests[0].Request.Plan.Origin.InteractionOnly)
+        {
+            await InteractionReplies.EphemeralAsync(responder, InteractionOnlyText, cancellationToken);
             return;
         }
 

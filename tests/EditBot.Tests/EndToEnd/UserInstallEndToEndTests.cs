@@ -105,6 +105,23 @@ public class UserInstallEndToEndTests
     }
 
     [Fact]
+    public async Task Drawing_a_region_where_the_bot_is_no_member_says_why_instead_of_offering_a_page_whose_results_could_not_be_posted()
+    {
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Http:PublicBaseUrl"] = "https://editbot.example.com" });
+        var channel = ForeignChannel(bot);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
+        };
+
+        await bot.SlashEditAsync("a drawn hat", bot.Image(), origin, CommandOption.Text("region", "draw"));
+
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(origin).Contains("not a member here", StringComparison.Ordinal), "the answer");
+        Assert.DoesNotContain("\"url\"", bot.InteractionTraffic(origin), StringComparison.Ordinal);
+        AssertNoRefusedOrChannelCalls(bot, channel);
+    }
+
+    [Fact]
     public async Task The_bot_registers_its_commands_for_both_installs_and_admin_commands_for_servers_only()
     {
         await using var bot = await BotHarness.StartAsync();
