@@ -24,21 +24,22 @@ public sealed class ContactSheet(IOptions<ImagingOptions> options, PixelBudget b
         ArgumentOutOfRangeException.ThrowIfZero(images.Count);
         // Decoded side by side: each decode holds only its own pixels, so they never wait on each other's.
         var decoding = images.Select(image => Task.Run(() => ThumbnailAsync(image, cancellationToken), cancellationToken)).ToArray();
+        List<SKBitmap?> thumbnails;
         try
         {
-            await Task.WhenAll(decoding);
+            thumbnails = [.. await Task.WhenAll(decoding)];
         }
         catch
         {
+            // The thumbnails that were made go back before the failure goes on (awaiting a finished task does not wait).
             foreach (var done in decoding.Where(d => d.IsCompletedSuccessfully))
             {
-                done.Result?.Dispose();
+                (await done)?.Dispose();
             }
 
             throw;
         }
 
-        var thumbnails = decoding.Select(d => d.Result).ToList();
         try
         {
             var cellWidth = Math.Max(1, thumbnails.Max(t => t?.Width ?? 0));

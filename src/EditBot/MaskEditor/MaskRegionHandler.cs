@@ -96,15 +96,17 @@ public sealed class MaskRegionHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || !JobOrigins.TryReadDiscord(job, out var original))
+        if (await JobButtonHandler.FindJobAsync(jobs, id, cancellationToken) is not { } found)
         {
-            await InteractionReplies.EphemeralAsync(responder, "I can't find that edit any more.", cancellationToken);
+            await InteractionReplies.EphemeralAsync(responder, JobButtonHandler.NotFoundText, cancellationToken);
             return;
         }
 
+        var (job, original) = found;
+
         if (interaction.Invoker?.Id != original.UserId)
         {
-            await InteractionReplies.EphemeralAsync(responder, "Only the person who asked for this edit can do that. Use `/edit` to make your own.", cancellationToken);
+            await InteractionReplies.EphemeralAsync(responder, JobButtonHandler.RequesterOnlyText, cancellationToken);
             return;
         }
 

@@ -24,15 +24,31 @@ public sealed class JobButtonHandler(
     TimeProvider timeProvider,
     IOptions<BotExperienceOptions> options)
 {
+    public const string NotFoundText = "I can't find that edit any more.";
+
+    public const string RequesterOnlyText = "Only the person who asked for this edit can do that. Use `/edit` to make your own.";
+
+    /// <summary>The job a button's custom_id names, with its Discord origin; null when either is gone or unreadable.</summary>
+    public static async Task<(Job Job, DiscordOrigin Origin)?> FindJobAsync(JobService jobs, CustomId id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(id);
+        return id.TryGetJobId(out var jobId) && await jobs.GetAsync(jobId, cancellationToken) is { } job && JobOrigins.TryReadDiscord(job, out var origin)
+            ? (job, origin)
+            : null;
+    }
+
     public async Task HandleAsync(Interaction interaction, CustomId id, InteractionResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        if (!id.TryGetJobId(out var jobId) || await jobs.GetAsync(jobId, cancellationToken) is not { } job || !JobOrigins.TryReadDiscord(job, out var origin))
+        if (await FindJobAsync(jobs, id, cancellationToken) is not { } found)
         {
-            await InteractionReplies.EphemeralAsync(responder, "I can't find that edit any more.", cancellationToken);
+            await InteractionReplies.EphemeralAsync(responder, NotFoundText, cancellationToken);
             return;
         }
+
+        var (job, origin) = found;
 
         if (id.Action == CustomId.Resend)
         {
@@ -45,7 +61,7 @@ public sealed class JobButtonHandler(
         if (!allowed)
         {
             await InteractionReplies.EphemeralAsync(responder,
-                moderatorAllowed ? "Only the person who asked for this edit (or a moderator) can do that." : "Only the person who asked for this edit can do that. Use `/edit` to make your own.",
+                moderatorAllowed ? "Only the person who asked for this edit (or a moderator) can do that." : RequesterOnlyText,
                 cancellationToken);
             return;
         }
