@@ -36,4 +36,14 @@ public static class ComponentBuilder
 
     public static MessageComponent FileUpload(string customId, int minValues = 1, int maxValues = 1, bool required = true) =>
         new() { Type = ComponentType.FileUpload, CustomId = customId, MinValues = minValues, MaxValues = maxValues, Required = required };
+
+    /// <summary>Components V2: a group of <paramref name="children"/> (at most 40 components in a message, nested ones included).</summary>
+    public static MessageComponent Container(IReadOnlyList<MessageComponent> children, bool spoiler = false, int? accentColor = null) =>
+        new() { Type = ComponentType.Container, Components = children, Spoiler = spoiler ? true : null, AccentColor = accentColor };
+
+    /// <summary>Components V2: markdown text (at most 4,000 characters across a message's text displays).</summary>
+    public static MessageComponent TextDisplay(string content) => new() { Type = ComponentType.TextDisplay, Content = content };
+
+    /// <summary>Components V2: 1–10 images in a grid.</summary>
+    public static MessageComponent MediaGallery(IReadOnlyList<MediaGalleryItem> items) => new() { Type = ComponentType.MediaGallery, Items = items };
 }

@@ -2,7 +2,8 @@ namespace EditBot.Discord.Models;
 
 /// <summary>
 /// One component of any type, sent or received. Discord's component types share most fields, so one flat record
-/// serves action rows, buttons, selects, text inputs, labels and file uploads (and their submitted values);
+/// serves action rows, buttons, selects, text inputs, labels, file uploads (and their submitted values) and the
+/// Components V2 layout types (containers, text displays, media galleries);
 /// fields a type does not use stay null and are omitted. Build them with <see cref="ComponentBuilder"/>.
 /// </summary>
 public sealed record MessageComponent
@@ -51,4 +52,16 @@ public sealed record MessageComponent
 
     /// <summary>The single child of a label.</summary>
     public MessageComponent? Component { get; init; }
+
+    /// <summary>A text display's markdown (Components V2).</summary>
+    public string? Content { get; init; }
+
+    /// <summary>A media gallery's images (Components V2).</summary>
+    public IReadOnlyList<MediaGalleryItem>? Items { get; init; }
+
+    /// <summary>A container's spoiler flag (Components V2).</summary>
+    public bool? Spoiler { get; init; }
+
+    /// <summary>A container's accent colour, 0xRRGGBB (Components V2).</summary>
+    public int? AccentColor { get; init; }
 }

@@ -14,6 +14,9 @@ public static class DiscordErrorCodes
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int ThreadAlreadyCreated = 160004;
 
+    /// <summary>400 Invalid Form Body: a field broke a rule (its <c>errors</c> say which).</summary>
+    public const int InvalidFormBody = 50035;
+
     /// <summary>Posting in a locked thread without Manage Threads.</summary>
     public const int ThreadLocked = 160005;
 

@@ -55,4 +55,11 @@ public sealed class BotExperienceOptions
 
     /// <summary>Register the commands and log the invite URL at start-up.</summary>
     public bool RegisterCommands { get; set; } = true;
+
+    /// <summary>
+    /// How results are laid out: <see cref="ResultCardStyle.ComponentsV2"/> posts one card per message (the images in a
+    /// gallery, the prompt and settings, the buttons); <see cref="ResultCardStyle.Classic"/> posts files with buttons
+    /// under them. Where Discord refuses a V2 message, the bot posts that job's results the classic way.
+    /// </summary>
+    public ResultCardStyle ResultCards { get; set; } = ResultCardStyle.ComponentsV2;
 }

@@ -40,6 +40,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<ProgressPublisher>();
         services.AddSingleton<ResultPoster>();
         services.AddSingleton<PostedResultFinder>();
+        services.AddSingleton<GuildUploadLimits>();
         services.AddSingleton<SlashEditHandler>();
         services.AddSingleton<MessageCommandHandler>();
         services.AddSingleton<MentionImageFinder>();

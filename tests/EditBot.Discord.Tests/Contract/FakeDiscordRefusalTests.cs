@@ -18,10 +18,10 @@ public sealed class FakeDiscordRefusalTests
     [Fact]
     public async Task An_unknown_field_is_answered_400_50035_naming_the_field_and_no_message_is_created()
     {
-        await using var fake = await StartAsync();
+        await using var fake = await FakeDiscordWire.StartAsync();
         var channel = fake.AddChannel();
 
-        using var response = await SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "hi", "colour": 5, {{Mentions}}}""");
+        using var response = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "hi", "colour": 5, {{Mentions}}}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -36,11 +36,11 @@ public sealed class FakeDiscordRefusalTests
     [Fact]
     public async Task A_too_long_embed_title_is_named_in_Discords_nested_style()
     {
-        await using var fake = await StartAsync();
+        await using var fake = await FakeDiscordWire.StartAsync();
         var channel = fake.AddChannel();
         var title = new string('t', 257);
 
-        using var response = await SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"embeds": [{"title": "{{title}}"}], {{Mentions}}}""");
+        using var response = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"embeds": [{"title": "{{title}}"}], {{Mentions}}}""");
 
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!;
         Assert.Equal("BASE_TYPE_MAX_LENGTH", errors["embeds"]!["0"]!["title"]!["_errors"]![0]!["code"]!.GetValue<string>());
@@ -50,9 +50,9 @@ public sealed class FakeDiscordRefusalTests
     [Fact]
     public async Task A_violation_nobody_cleared_fails_the_disposal_of_the_fake()
     {
-        var fake = await StartAsync();
+        var fake = await FakeDiscordWire.StartAsync();
         var channel = fake.AddChannel();
-        using (await SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "hi", "tts2": true, {{Mentions}}}"""))
+        using (await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "hi", "tts2": true, {{Mentions}}}"""))
         {
         }
 
@@ -64,7 +64,7 @@ public sealed class FakeDiscordRefusalTests
     [Fact]
     public async Task Tests_see_each_multipart_part_and_the_raw_bytes_that_crossed_the_wire()
     {
-        await using var fake = await StartAsync();
+        await using var fake = await FakeDiscordWire.StartAsync();
         var channel = fake.AddChannel();
         byte[] png = [0x89, 0x50, 0x4E, 0x47, 1, 2, 3];
         using var form = new MultipartFormDataContent("edge-boundary");
@@ -73,7 +73,7 @@ public sealed class FakeDiscordRefusalTests
         file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
         form.Add(file, "files[0]", "a.png");
 
-        using var response = await SendAsync(fake, $"/channels/{channel.Id}/messages", form);
+        using var response = await FakeDiscordWire.SendAsync(fake, $"/channels/{channel.Id}/messages", form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var request = Assert.Single(fake.Requests, r => r.RouteKey == "POST /channels/{channel_id}/messages");
@@ -86,24 +86,5 @@ public sealed class FakeDiscordRefusalTests
                 Assert.Equal(("files[0]", "a.png", "image/png"), (image.Name, image.FileName, image.ContentType));
                 Assert.Equal(png, image.Bytes);
             });
-    }
-
-    private static async Task<FakeDiscordServer> StartAsync()
-    {
-        var fake = new FakeDiscordServer();
-        await fake.StartAsync();
-        return fake;
-    }
-
-    private static Task<HttpResponseMessage> SendJsonAsync(FakeDiscordServer fake, string path, string json) =>
-        SendAsync(fake, path, new StringContent(json, Encoding.UTF8, "application/json"));
-
-    private static async Task<HttpResponseMessage> SendAsync(FakeDiscordServer fake, string path, HttpContent content)
-    {
-        using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, fake.ApiBaseUrl + path) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bot", fake.Token);
-        request.Headers.UserAgent.ParseAdd("DiscordBot (https://example.com, 1.0)");
-        return await http.SendAsync(request);
     }
 }

@@ -204,6 +204,11 @@ public sealed partial class FakeDiscordServer
             return FakeResult.InvalidForm("attachments", "Must be 10 or fewer in length.");
         }
 
+        if (ComponentsV2Violation(message, body, [.. uploads.Select(u => u.Filename)], isEdit) is { } v2)
+        {
+            return v2;
+        }
+
         var embeds = body["embeds"] as JsonArray;
         var components = body["components"] as JsonArray;
         if (!isEdit && string.IsNullOrEmpty(content) && uploads.Count == 0 && (embeds?.Count ?? 0) == 0 && (components?.Count ?? 0) == 0)
@@ -221,6 +226,7 @@ public sealed partial class FakeDiscordServer
 
         message.Attachments.Clear();
         message.Attachments.AddRange(kept.Concat(uploads));
+        ResolveMediaReferences(message);
         return null;
     }
 

@@ -44,6 +44,16 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
 
     public bool IsEphemeral => (Flags & 64) != 0;
 
+    /// <summary>Laid out by components only (flag 1 &lt;&lt; 15): its text is in text displays, its files in galleries.</summary>
+    public bool IsComponentsV2 => (Flags & FakeDiscordServer.ComponentsV2Flag) != 0;
+
+    /// <summary>What a reader sees as text: the content, then every text display's, in order.</summary>
+    public string Text => string.Join("\n", new[] { Content }.Concat(TextDisplays(Components)).Where(t => !string.IsNullOrEmpty(t)));
+
+    private static IEnumerable<string> TextDisplays(JsonArray components) =>
+        components.OfType<JsonObject>().SelectMany(c => (c["type"]?.GetValue<int>() == 10 ? [c["content"]?.ToString() ?? ""] : Enumerable.Empty<string>())
+            .Concat(c["components"] is JsonArray children ? TextDisplays(children) : []));
+
     private const int HasSnapshotFlag = 1 << 14;
 
     public JsonObject ToJson(ulong? guildId, bool stripContent)

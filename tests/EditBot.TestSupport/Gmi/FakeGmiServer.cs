@@ -116,6 +116,12 @@ public sealed class FakeGmiServer : IAsyncDisposable
 
     public FakeGmiOutcomeShape OutcomeShape { get; set; } = FakeGmiOutcomeShape.MediaUrls;
 
+    /// <summary>
+    /// The bytes served as result <c>index</c> of a request instead of the rendered PNG: a test's own result (a large
+    /// one, say). Null renders a small PNG of the requested size, as before.
+    /// </summary>
+    public Func<FakeGmiRequest, int, byte[]>? Media { get; set; }
+
     /// <summary>Holds PUTs to the upload URL before their bytes are stored.</summary>
     public FakeGmiGate UploadHold { get; } = new();
 

@@ -133,6 +133,11 @@ internal sealed class FakeGmiStorageEndpoints(FakeGmiServer server)
 
         var png = server.Store.RenderedMedia.GetOrAdd($"{id}/{index}", _ =>
         {
+            if (server.Media is { } media)
+            {
+                return media(request, index);
+            }
+
             var (width, height) = FakeGmiImageRenderer.ParseSize(request.Size);
             return FakeGmiImageRenderer.Render(width, height, index, StringComparer.Ordinal.GetHashCode(id));
         });

@@ -22,7 +22,7 @@ public sealed class DirectMessageDeliveryEndToEndTests
         Assert.Equal(JobState.Done, job.State);
         var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, System.Globalization.CultureInfo.InvariantCulture))!;
         var delivered = Assert.Single(bot.ResultMessages(dm.Id));
-        Assert.Contains("took longer than Discord lets me answer privately", delivered.Content, StringComparison.Ordinal);
+        Assert.Contains("took longer than Discord lets me answer privately", delivered.Text, StringComparison.Ordinal);
         Assert.Empty(bot.ResultMessages(BotHarnessEdits.DefaultChannel));
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Method == "POST" && r.Path.Contains($"/channels/{BotHarnessEdits.DefaultChannel}/", StringComparison.Ordinal));
     }

@@ -1,3 +1,4 @@
+using EditBot.Bot.Delivery;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EditBot.Core.Jobs;
@@ -5,6 +6,7 @@ using EditBot.Tests.Support;
 using EditBot.TestSupport.Discord.Inject;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -93,6 +95,42 @@ public sealed class EntryPointsEndToEndTests
         var thread = bot.ThreadOf(Channel);
         await Eventually.WaitUntilAsync(() => bot.ResultMessages(thread).Count > 0, "the result");
         Assert.All(bot.ResultMessages(thread).SelectMany(m => m.Attachments), a => Assert.StartsWith("SPOILER_", a.Filename, StringComparison.Ordinal));
+        // In a result card, the spoiler setting is each gallery item's spoiler flag.
+        Assert.All(bot.ResultMessages(thread), m => Assert.True(m.IsComponentsV2));
+        Assert.All(bot.ResultMessages(thread).SelectMany(m => m.Components[0]!["components"]![0]!["items"]!.AsArray()), i => Assert.True(i!["spoiler"]!.GetValue<bool>()));
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task A_mention_uploads_as_much_as_the_servers_interactions_last_allowed()
+    {
+        // A boosted server: its interactions say 20 MiB, and Discord takes files that large there.
+        const long boosted = 20 * 1024 * 1024;
+        var large = LargeImages.FifteenMiB();
+        await using var bot = await BotHarness.StartAsync();
+        bot.Gmi.Media = (_, _) => large;
+        bot.Discord.AttachmentSizeLimit = boosted;
+
+        // Before any interaction from the server, nothing says more than Discord's default.
+        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", Mention(bot, "first huge moon", attachmentsVisible: true).Mention);
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("first huge moon")).State);
+        var first = Assert.Single(Assert.Single(bot.Discord.Requests, r => r.Files.Count > 0).Files);
+
+        var help = new InteractionOrigin { GuildId = bot.Discord.DefaultGuildId.ToString(CultureInfo.InvariantCulture), AttachmentSizeLimit = boosted };
+        await bot.DispatchInteractionAsync(InteractionPayloads.SlashCommand("editbot", help, CommandOption.Subcommand("help")));
+        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(help).Length > 0, "the help answer");
+        await Eventually.WaitUntilAsync(
+            async () => await bot.Services.GetRequiredService<GuildUploadLimits>().FindAsync(ulong.Parse(help.GuildId!, CultureInfo.InvariantCulture), CancellationToken.None) == boosted,
+            "the server's limit to be known");
+        await bot.Gateway.DispatchAsync("MESSAGE_CREATE", Mention(bot, "second huge moon", attachmentsVisible: true).Mention);
+        Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("second huge moon")).State);
+        var second = Assert.Single(bot.Discord.Requests.Where(r => r.Files.Count > 0).Skip(1).Single().Files);
+
+        Assert.InRange(first.Bytes.Length, 1, 10 * 1024 * 1024);
+        Assert.NotEqual("edit-1.png", first.FileName);
+        Assert.Equal("edit-1.png", second.FileName);
+        Assert.Equal(large, second.Bytes);
+        Assert.Empty(bot.Discord.UploadRefusals);
         bot.Discord.AssertNoContractViolations();
     }
 

@@ -21,7 +21,7 @@ public sealed class LockedThreadEndToEndTests
 
         Assert.Equal(JobState.Done, (await bot.WaitForJobAsync("in a locked thread")).State);
         var posted = Assert.Single(bot.ResultMessages(BotHarnessEdits.DefaultChannel));
-        Assert.Contains("locked", posted.Content, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("locked", posted.Text, StringComparison.OrdinalIgnoreCase);
         Assert.Single(bot.Discord.Requests, r => r.Status == 403); // the locked thread is tried once, never again
         bot.Discord.AssertNoContractViolations();
     }

@@ -25,13 +25,7 @@ public class UserInstallEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync();
         var channel = ForeignChannel(bot);
-        var origin = new InteractionOrigin
-        {
-            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture),
-            ChannelId = channel.ToString(CultureInfo.InvariantCulture),
-            UserInstall = true,
-            AppPermissions = UserInstallPermissions,
-        };
+        var origin = ForeignOrigin(channel);
 
         await bot.SlashEditAsync("a paper boat", bot.Image(), origin, CommandOption.Number("count", 2));
         var job = await bot.WaitForJobAsync("a paper boat");
@@ -39,13 +33,43 @@ public class UserInstallEndToEndTests
         Assert.Equal(JobState.Done, job.State);
         var interaction = bot.Discord.GetInteraction(origin.Token)!;
         var followups = interaction.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
-        Assert.NotEmpty(followups);
-        Assert.InRange(followups.Count, 1, FakeDiscordServer.MaxUserInstallFollowups);
+        // Both results and the contact sheet fit one message, so they take one of the five follow-ups, as a card.
+        var card = Assert.Single(followups);
+        Assert.True(card.IsComponentsV2);
+        Assert.Equal(3, card.Attachments.Count);
         Assert.Equal(2, followups.Sum(m => m.Attachments.Count(a => a.Filename.StartsWith("edit-", StringComparison.Ordinal) && !a.Filename.Contains("sheet", StringComparison.Ordinal))));
         Assert.All(followups, m => Assert.False(m.IsEphemeral));
         Assert.Contains("results below", bot.Discord.GetMessage(interaction.OriginalMessageId!.Value)!.Content, StringComparison.Ordinal);
         AssertNoRefusedOrChannelCalls(bot, channel);
         Assert.Single(bot.Gmi.Requests);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task Results_that_need_more_than_five_messages_fill_the_five_follow_ups_and_the_rest_go_to_the_DM()
+    {
+        // Small upload limits leave one file per message: the eight results take eight messages.
+        const long limit = 6 * 1024, requestLimit = 7 * 1024;
+        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        var channel = ForeignChannel(bot);
+        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = limit };
+
+        await bot.SlashEditAsync("eight paper boats", bot.Image(120, 80), origin, CommandOption.Number("count", 8));
+        var job = await bot.WaitForJobAsync("eight paper boats");
+
+        Assert.Equal(JobState.Done, job.State);
+        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        Assert.NotNull(dm);
+        var direct = bot.ResultMessages(dm.Id);
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
+        Assert.NotEmpty(direct);
+        // Each of the eight results arrived once, across the follow-ups and the DM; nothing hit the follow-up limit.
+        var names = followups.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, names.Count);
+        Assert.Equal(8, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        AssertNoRefusedOrChannelCalls(bot, channel);
         bot.Discord.AssertNoContractViolations();
     }
 
@@ -71,10 +95,7 @@ public class UserInstallEndToEndTests
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Bot:InteractionTokenLifetime"] = "00:00:01" });
         bot.Gmi.Duration = _ => TimeSpan.FromSeconds(3);
         var channel = ForeignChannel(bot);
-        var origin = new InteractionOrigin
-        {
-            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
-        };
+        var origin = ForeignOrigin(channel);
 
         await bot.SlashEditAsync("a slow sunrise", bot.Image(), origin);
 
@@ -82,7 +103,7 @@ public class UserInstallEndToEndTests
         var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
         Assert.NotNull(dm);
         var sent = Assert.Single(bot.Discord.MessagesIn(dm.Id), m => m.Attachments.Count > 0);
-        Assert.Contains("so here it is in DMs", sent.Content, StringComparison.Ordinal);
+        Assert.Contains("so here it is in DMs", sent.Text, StringComparison.Ordinal);
         Assert.Empty(bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds);
         AssertNoRefusedOrChannelCalls(bot, channel);
     }
@@ -92,10 +113,7 @@ public class UserInstallEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Moderation:UserInstall"] = "Deny" });
         var channel = ForeignChannel(bot);
-        var origin = new InteractionOrigin
-        {
-            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
-        };
+        var origin = ForeignOrigin(channel);
 
         await bot.SlashEditAsync("a denied edit", bot.Image(), origin);
 
@@ -109,10 +127,7 @@ public class UserInstallEndToEndTests
     {
         await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Http:PublicBaseUrl"] = "https://editbot.example.com" });
         var channel = ForeignChannel(bot);
-        var origin = new InteractionOrigin
-        {
-            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture), UserInstall = true, AppPermissions = UserInstallPermissions,
-        };
+        var origin = ForeignOrigin(channel);
 
         await bot.SlashEditAsync("a drawn hat", bot.Image(), origin, CommandOption.Text("region", "draw"));
 
@@ -136,6 +151,15 @@ public class UserInstallEndToEndTests
     }
 
     /// <summary>A text channel of a server that never added the bot: every channel route answers the bot 403 50001.</summary>
+    /// <summary>A user install's interaction in <see cref="OtherGuild"/>'s channel, where the bot is no member.</summary>
+    private static InteractionOrigin ForeignOrigin(ulong channel) => new()
+    {
+        GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture),
+        ChannelId = channel.ToString(CultureInfo.InvariantCulture),
+        UserInstall = true,
+        AppPermissions = UserInstallPermissions,
+    };
+
     private static ulong ForeignChannel(BotHarness bot)
     {
         var channel = bot.Discord.AddChannel(type: 0, guildId: OtherGuild).Id;

@@ -28,4 +28,7 @@ public sealed record DeliveryRecord
     public bool SentToDirectMessages { get; init; }
 
     public bool ProgressFinalized { get; init; }
+
+    /// <summary>Discord refused a Components V2 result card for this job: its remaining parts go the classic way.</summary>
+    public bool ClassicCards { get; init; }
 }

@@ -127,10 +127,10 @@ public sealed partial class DiscordJobDelivery(
                 await records.SaveAsync(job.Id, record, cancellationToken);
             }
 
-            (ulong messageId, ulong channelId, bool toDms) posted;
+            PostedResult posted;
             try
             {
-                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, mayHavePosted, cancellationToken);
+                posted = await poster.PostAsync(job, origin, plan, record, packages, part, mayHavePosted, cancellationToken);
             }
             catch (DiscordApiException e) when (e.Code is DiscordErrorCodes.ThreadLocked or DiscordErrorCodes.ThreadArchived
                 && record.InThread && plan.Kind == DeliveryPlanKind.UseThread && origin.ParentChannelId is { } parent)
@@ -143,13 +143,14 @@ public sealed partial class DiscordJobDelivery(
                     FallbackReason = "The thread this edit came from is locked, so the results are here in its channel.",
                 };
                 await records.SaveAsync(job.Id, record, cancellationToken);
-                posted = await poster.PostAsync(job, origin, plan, record, packages[part], part, mayHavePosted: false, cancellationToken);
+                posted = await poster.PostAsync(job, origin, plan, record, packages, part, mayHavePosted: false, cancellationToken);
             }
 
-            var (messageId, channelId, toDms) = posted;
+            var (messageId, channelId, toDms, classic) = posted;
             record = record with
             {
                 PostedMessageIds = [.. record.PostedMessageIds, messageId], PendingPart = null, SentToDirectMessages = record.SentToDirectMessages || toDms,
+                ClassicCards = record.ClassicCards || classic,
             };
             await records.SaveAsync(job.Id, record, cancellationToken);
             await resultMessages.SaveAsync(messageId, new ResultMessage(job.Id, ResultComponents.ResultIndexes(packages[part]), channelId), cancellationToken);

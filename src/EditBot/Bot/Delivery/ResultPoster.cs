@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
@@ -6,53 +7,78 @@ using EditBot.Discord.Models;
 using EditBot.Discord.Rest;
 using EditBot.Imaging.Packaging;
 using EditBot.Origin;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Delivery;
 
-/// <summary>Posts one packaged result message where the plan says: thread or channel, or privately (ephemeral, then DMs).</summary>
-public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progress, PostedResultFinder finder)
+/// <summary>
+/// Posts one packaged result message where the plan says: thread or channel, or through the interaction (ephemeral
+/// or public follow-ups, then DMs). Each message is a Components V2 card unless configured otherwise or Discord
+/// refused a card for this job; a refused card is posted again the classic way.
+/// </summary>
+public sealed partial class ResultPoster(
+    DiscordRestClient rest, ProgressMessages progress, PostedResultFinder finder, IOptions<BotExperienceOptions> options, ILogger<ResultPoster> logger)
 {
+    /// <summary>Discord allows an interaction at most five follow-up messages where the app is not installed; the rest go to DMs.</summary>
+    public const int MaxFollowups = 5;
+
+    /// <param name="parts">How many messages the job's results take.</param>
     /// <param name="mayHavePosted">An earlier attempt started this part's send: look for its message before posting.</param>
-    /// <returns>The posted message's id and channel, and whether it went to the requester's DMs.</returns>
-    public async Task<(ulong MessageId, ulong ChannelId, bool ToDirectMessages)> PostAsync(
-        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, PackagedMessage package, int part, bool mayHavePosted,
+    public async Task<PostedResult> PostAsync(
+        Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, IReadOnlyList<PackagedMessage> parts, int part, bool mayHavePosted,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(parts);
+        var package = parts[part];
         var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
         var hasResults = ResultComponents.ResultIndexes(package).Count > 0;
+        var cards = options.Value.ResultCards == ResultCardStyle.ComponentsV2 && !record.ClassicCards;
+
+        // The same message as a card or the classic way: notes, the reason and the lead are the card's text or the content.
+        MessageBody Body(bool card, string? reason, string? lead, bool canDelete)
+        {
+            IReadOnlyList<MessageComponent> buttons = hasResults ? ResultComponents.Buttons(job.Id, canDelete) : [];
+            return card
+                ? new MessageBody
+                {
+                    Components = ResultCard.Build(job, origin.UserId, package, origin.ResultsAsSpoilers, buttons, lead, reason, part, parts.Count),
+                    Flags = MessageFlags.IsComponentsV2,
+                }
+                : new MessageBody { Content = Content(package, reason, lead), Components = buttons };
+        }
+
         if (plan.ThroughInteraction)
         {
             // Ephemeral for a private edit; public where the bot can't post in the channel (a user install). No Delete or
             // Edit region there: both would need channel routes.
             var isPrivate = plan.Kind == DeliveryPlanKind.Private;
-            var body = new MessageBody
-            {
-                Content = Content(package, null, null),
-                Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
-            };
             if (progress.TokenAlive(origin) && (isPrivate || part < MaxFollowups))
             {
-                var followup = await rest.CreateFollowupAsync(origin.InteractionToken!, isPrivate ? body with { Flags = MessageFlags.Ephemeral } : body, files, cancellationToken);
-                return (followup.Id, followup.ChannelId, false);
+                var (followup, followupClassic) = await SendAsync(job, cards, card =>
+                {
+                    var body = Body(card, null, null, canDelete: false);
+                    return rest.CreateFollowupAsync(origin.InteractionToken!, isPrivate ? body with { Flags = (body.Flags ?? 0) | MessageFlags.Ephemeral } : body, files, cancellationToken);
+                });
+                return new PostedResult(followup.Id, followup.ChannelId, false, followupClassic);
             }
 
             // The token died (or its follow-ups ran out): the requester's DMs are the one place left.
             var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
             if (mayHavePosted && await finder.FindAsync(dm.Id, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } sent)
             {
-                return (sent.Id, dm.Id, true);
+                return new PostedResult(sent.Id, dm.Id, true, record.ClassicCards);
             }
 
             try
             {
-                var direct = await rest.CreateMessageAsync(
-                    dm.Id, body with { Content = Content(package, DirectIntro(job, isPrivate), null), Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken);
-                return (direct.Id, dm.Id, true);
+                var (direct, directClassic) = await SendAsync(job, cards, card => rest.CreateMessageAsync(
+                    dm.Id, Body(card, DirectIntro(job, isPrivate), null, canDelete: false) with { Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken));
+                return new PostedResult(direct.Id, dm.Id, true, directClassic);
             }
             catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
             {
@@ -68,28 +94,55 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
         var reply = first && !record.InThread && plan.AnchorMessageId is { } anchor
             ? new MessageReference { MessageId = anchor, ChannelId = plan.ChannelId, FailIfNotExists = false }
             : null;
-        var message = new MessageBody
-        {
-            Content = Content(package, first ? record.FallbackReason : null, mention),
-            Components = hasResults ? ResultComponents.Buttons(job.Id, canDelete: true) : [],
-            MessageReference = reply,
-            AllowedMentions = mention is null ? AllowedMentions.None : new AllowedMentions { Parse = [], Users = [origin.UserId] },
-            // A crash after this post but before the delivery record is saved repeats the send: Discord then answers
-            // with the message it already created instead of posting the results twice.
-            Nonce = Nonce(job, part),
-            EnforceNonce = true,
-        };
         if (mayHavePosted && await finder.FindAsync(channelId, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } earlier)
         {
-            return (earlier.Id, channelId, false);
+            return new PostedResult(earlier.Id, channelId, false, record.ClassicCards);
         }
 
-        var posted = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
-        return (posted.Id, channelId, false);
+        var (posted, classic) = await SendAsync(job, cards, card => rest.CreateMessageAsync(
+            channelId,
+            Body(card, first ? record.FallbackReason : null, mention, canDelete: true) with
+            {
+                MessageReference = reply,
+                AllowedMentions = mention is null ? AllowedMentions.None : new AllowedMentions { Parse = [], Users = [origin.UserId] },
+                // A crash after this post but before the delivery record is saved repeats the send: Discord then answers
+                // with the message it already created instead of posting the results twice.
+                Nonce = Nonce(job, part),
+                EnforceNonce = true,
+            },
+            files,
+            cancellationToken));
+        return new PostedResult(posted.Id, channelId, false, classic);
     }
 
-    /// <summary>Discord allows an interaction at most five follow-up messages where the app is not installed; the rest go to DMs.</summary>
-    public const int MaxFollowups = 5;
+    /// <summary>The same for every attempt to post part <paramref name="part"/> of this job: 20 hex digits of the job id and the part.</summary>
+    public static string Nonce(Job job, int part)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return $"{job.Id.ToString("N")[12..]}-{part}";
+    }
+
+    /// <summary>
+    /// Sends as a card when <paramref name="card"/>; when Discord refuses the card's form (400 50035), sends the classic
+    /// message instead. A refused send created nothing, so the same nonce is right for the second one.
+    /// </summary>
+    /// <returns>The message, and whether it went the classic way after a refused card (or without trying one).</returns>
+    private async Task<(T Message, bool Classic)> SendAsync<T>(Job job, bool card, Func<bool, Task<T>> send)
+    {
+        if (card)
+        {
+            try
+            {
+                return (await send(true), false);
+            }
+            catch (DiscordApiException e) when (e.StatusCode == HttpStatusCode.BadRequest && e.Code == DiscordErrorCodes.InvalidFormBody)
+            {
+                LogCardRefused(logger, job.Id, e.Message);
+            }
+        }
+
+        return (await send(false), true);
+    }
 
     private static string DirectIntro(Job job, bool isPrivate) =>
         $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer "
@@ -117,10 +170,10 @@ public sealed class ResultPoster(DiscordRestClient rest, ProgressMessages progre
         return content.Length == 0 ? null : content.Length <= 2000 ? content : content[..1999] + "…";
     }
 
-    /// <summary>The same for every attempt to post part <paramref name="part"/> of this job: 20 hex digits of the job id and the part.</summary>
-    public static string Nonce(Job job, int part)
-    {
-        ArgumentNullException.ThrowIfNull(job);
-        return $"{job.Id.ToString("N")[12..]}-{part}";
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Discord refused a result card ({Error}); posting its results the classic way")]
+    private static partial void LogCardRefused(ILogger logger, Guid jobId, string error);
 }
+
+/// <summary>A posted result message: where it is, whether it went to the requester's DMs, and whether it is classic.</summary>
+/// <param name="Classic">Sent the classic way although cards were wanted (Discord refused one), or found as such.</param>
+public readonly record struct PostedResult(ulong MessageId, ulong ChannelId, bool ToDirectMessages, bool Classic);

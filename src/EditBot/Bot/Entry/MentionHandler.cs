@@ -20,6 +20,7 @@ public sealed partial class MentionHandler(
     ResultMessages resultMessages,
     EditIntake intake,
     DiscordRestClient rest,
+    GuildUploadLimits uploadLimits,
     IOptions<DiscordOptions> discordOptions,
     ILogger<MentionHandler> logger)
 {
@@ -77,6 +78,8 @@ public sealed partial class MentionHandler(
             ParentChannelId = channel?.IsThread == true ? channel.ParentId : null,
             ChannelUnknown = channel is null && message.GuildId is not null,
             ThreadAnchorMessageId = message.Id,
+            // No interaction tells a mention the server's upload limit: the last one from this server did.
+            AttachmentSizeLimit = await uploadLimits.FindAsync(message.GuildId, cancellationToken),
         };
         var input = new EditInput { Image = source, Prompt = prompt };
         var requester = ((IReadOnlyList<ulong>)(message.Member?.Roles ?? []), 0UL);

@@ -1,4 +1,5 @@
 using EditBot.Bot.Components;
+using EditBot.Bot.Delivery;
 using EditBot.Bot.Entry;
 using EditBot.Discord.Events;
 using EditBot.Discord.Interactions;
@@ -18,18 +19,21 @@ public sealed partial class InteractionRouter
     private const string Apology = "Sorry, something went wrong on my side. Please try again in a moment.";
     private readonly InteractionResponderFactory _responders;
     private readonly DiscordApplicationIdCache _applicationId;
+    private readonly GuildUploadLimits _uploadLimits;
     private readonly ILogger<InteractionRouter> _logger;
     private readonly InteractionRoutes _routes = new();
 
     public InteractionRouter(
         InteractionResponderFactory responders,
         DiscordApplicationIdCache applicationId,
+        GuildUploadLimits uploadLimits,
         IEnumerable<IInteractionModule> modules,
         ILogger<InteractionRouter> logger)
     {
         ArgumentNullException.ThrowIfNull(modules);
         _responders = responders;
         _applicationId = applicationId;
+        _uploadLimits = uploadLimits;
         _logger = logger;
         foreach (var module in modules)
         {
@@ -59,6 +63,16 @@ public sealed partial class InteractionRouter
         {
             LogHandlerFailed(_logger, error, interaction.Id, interaction.Type, interaction.Data?.Name ?? interaction.Data?.CustomId);
             await ApologizeAsync(interaction, responder);
+        }
+
+        try
+        {
+            // After the handler, which had Discord's 3 s to answer: a mention in this server later uploads as much.
+            await _uploadLimits.RememberAsync(interaction, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogUploadLimitNotSaved(_logger, error, interaction.GuildId);
         }
     }
 
@@ -99,6 +113,9 @@ public sealed partial class InteractionRouter
             LogApologyFailed(_logger, interaction.Id, error.GetType().Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not save the upload limit of guild {GuildId}; its mentions keep the one known before")]
+    private static partial void LogUploadLimitNotSaved(ILogger logger, Exception error, ulong? guildId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Interaction {InteractionId} (type {Type}, {Name}) failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception error, ulong interactionId, int type, string? name);
