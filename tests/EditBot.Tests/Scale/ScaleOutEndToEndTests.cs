@@ -69,7 +69,15 @@ public sealed class ScaleOutEndToEndTests(PostgresForBots postgres) : IClassFixt
             await shard1.DisposeAsync();
             shard1 = Start(harness, environment, "shard1-again", shard: 1);
 
-            await Eventually.WaitUntilAsync(async () => await DoneAsync(harness) == edits, "every edit to be done", Patience);
+            try
+            {
+                await Eventually.WaitUntilAsync(async () => await DoneAsync(harness) == edits, "every edit to be done", Patience);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException(await StatesAsync(harness) + "\n" + shard0.StandardOutput[^Math.Min(6000, shard0.StandardOutput.Length)..]
+                    + "\n---\n" + shard1.StandardOutput[^Math.Min(6000, shard1.StandardOutput.Length)..]);
+            }
             var jobs = (await harness.JobsForAsync(Prompt(0))).Concat(await AllScaleJobsAsync(harness)).DistinctBy(j => j.Id).ToList();
             Assert.Equal(edits, jobs.Count);
             Assert.All(jobs, job =>
@@ -233,7 +241,8 @@ public sealed class ScaleOutEndToEndTests(PostgresForBots postgres) : IClassFixt
     private static async Task<string> StatesAsync(BotHarness harness) =>
         string.Join(", ", (await harness.Services.GetRequiredService<EditBot.Core.Storage.IJobStore>()
             .ListAsync(new EditBot.Core.Storage.JobQuery { Limit = 10_000 }, CancellationToken.None))
-            .GroupBy(j => j.State).Select(g => $"{g.Key}: {g.Count()}"));
+            .GroupBy(j => j.State).Select(g => $"{g.Key}: {g.Count()}"
+                + string.Concat(g.Where(j => j.Failure is not null).Select(j => $" [{j.Id:N} {j.Failure!.Code}: {j.Failure.Message}]"))));
 
     private static async Task<int> DoneAsync(BotHarness harness) =>
         (await harness.Services.GetRequiredService<EditBot.Core.Storage.IJobStore>()
