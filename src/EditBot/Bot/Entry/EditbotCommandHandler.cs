@@ -1,5 +1,6 @@
 using System.Text;
 using EditBot.Bot.Components;
+using EditBot.Bot.History;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
@@ -11,8 +12,12 @@ using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;
 
-/// <summary>/editbot help, status and cancel (with autocomplete of the requester's active edits). All answers are ephemeral.</summary>
-public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
+/// <summary>
+/// /editbot help, status, history and cancel (with autocomplete of the requester's active edits). All answers are
+/// ephemeral.
+/// </summary>
+public sealed class EditbotCommandHandler(
+    IJobStore store, JobService jobs, HistoryHandler history, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
 {
     public const string CommandName = "editbot";
     private const int MaxListed = 10;
@@ -25,6 +30,9 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
         {
             case "status":
                 await InteractionReplies.EphemeralAsync(responder, await StatusAsync(interaction, cancellationToken), cancellationToken);
+                break;
+            case "history":
+                await history.ShowAsync(interaction, responder, cancellationToken);
                 break;
             case "cancel":
                 // Acknowledge first: cancelling writes the store and tells every job observer, which may wait on Discord.
