@@ -56,6 +56,7 @@ public static class BotExperienceServiceCollectionExtensions
         services.AddSingleton<HistoryReader>();
         services.AddSingleton<HistoryMessage>();
         services.AddSingleton<HistoryHandler>();
+        services.AddSingleton<UndeliveredJobs>();
         services.AddSingleton<ShowResultsHandler>();
         services.AddSingleton<IInteractionModule, HistoryInteractions>();
         services.AddSingleton<InteractionRouter>();

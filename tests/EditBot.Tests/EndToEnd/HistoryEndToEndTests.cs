@@ -19,6 +19,8 @@ namespace EditBot.Tests.EndToEnd;
 /// </summary>
 public sealed class HistoryEndToEndTests
 {
+    private const ulong OtherGuild = 1300000000000000077;
+    private const string UserInstallPermissions = "49152";
     private static readonly ulong Requester = ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture);
 
     [Fact]
@@ -128,6 +130,43 @@ public sealed class HistoryEndToEndTests
         }
 
         Assert.Contains($"eb:reroll:{job.Id:N}", shown.Components.ToJsonString(), StringComparison.Ordinal);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task An_edit_Discord_refused_everywhere_is_listed_by_status_with_why_and_Show_results_sends_its_images()
+    {
+        // A user install where the bot is no member: the answer window closes before the edit ends, and the DMs are closed.
+        await using var bot = await BotHarness.StartAsync(new Dictionary<string, string> { ["Bot:InteractionTokenLifetime"] = "00:00:01" });
+        bot.Gmi.Duration = _ => TimeSpan.FromSeconds(3);
+        bot.Discord.CloseDirectMessages(Requester);
+        var channel = bot.Discord.AddChannel(type: 0, guildId: OtherGuild).Id;
+        bot.Discord.ForbidChannel(channel);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture),
+            UserInstall = true, AppPermissions = UserInstallPermissions,
+        };
+        await bot.SlashEditAsync("a refused sunrise", bot.Image(), origin);
+        var job = await bot.WaitForJobAsync("a refused sunrise");
+        Assert.Equal((JobState.Failed, FailureCode.DeliveryFailed), (job.State, job.Failure!.Code));
+
+        var status = await CommandAsync(bot, origin, "status");
+
+        Assert.StartsWith("You have no edits in progress.", status.Content, StringComparison.Ordinal);
+        var embed = Assert.Single(status.Embeds)!.AsObject();
+        Assert.Equal("Not delivered", (string?)embed["title"]);
+        var listed = (string)embed["description"]!;
+        Assert.Contains("“a refused sunrise”", listed, StringComparison.Ordinal);
+        Assert.Contains("your DMs are closed to me", listed, StringComparison.Ordinal);
+        Assert.Equal($"eb:results:{job.Id:N}", ButtonId(status, "Show results 1"));
+
+        var shown = await AnswerAsync(bot, await PressAsync(bot, status, $"eb:results:{job.Id:N}", origin));
+        var stored = await bot.Services.GetRequiredService<IBlobStore>().GetAsync(job.ResultBlobs[0], CancellationToken.None);
+        var image = Assert.Single(shown.Attachments);
+        Assert.Equal("edit-1.png", image.Filename);
+        Assert.Equal(stored!.Content, image.Bytes);
+        Assert.True(shown.IsEphemeral);
         bot.Discord.AssertNoContractViolations();
     }
 

@@ -28,7 +28,7 @@ public sealed record CustomId(string Action, string Key, int? Index = null)
     public const string TargetModal = "target";
     /// <summary>A server admin sends again an edit whose lost submit could not be proven unaccepted.</summary>
     public const string Resend = "resend";
-    /// <summary>The results of a past edit again, only to its requester (from /editbot history).</summary>
+    /// <summary>The results of a past edit again, only to its requester (from /editbot history and status).</summary>
     public const string ShowResults = "results";
     /// <summary>A page of /editbot history; the key is a <see cref="EditBot.Bot.History.HistoryPageKey"/>, not a job id.</summary>
     public const string HistoryPage = "page";

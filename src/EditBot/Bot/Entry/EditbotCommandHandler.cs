@@ -13,11 +13,11 @@ using Microsoft.Extensions.Options;
 namespace EditBot.Bot.Entry;
 
 /// <summary>
-/// /editbot help, status, history and cancel (with autocomplete of the requester's active edits). All answers are
-/// ephemeral.
+/// /editbot help, status (edits in progress, and recent ones that could not be delivered), history and cancel (with
+/// autocomplete of the requester's active edits). All answers are ephemeral.
 /// </summary>
 public sealed class EditbotCommandHandler(
-    IJobStore store, JobService jobs, HistoryHandler history, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
+    IJobStore store, JobService jobs, HistoryHandler history, UndeliveredJobs undelivered, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
 {
     public const string CommandName = "editbot";
     private const int MaxListed = 10;
@@ -59,13 +59,14 @@ public sealed class EditbotCommandHandler(
     private async Task<MessageBody> StatusAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var active = await ActiveJobsAsync(interaction, cancellationToken);
-        if (active.Count == 0)
+        var notDelivered = await undelivered.ListAsync(interaction.Invoker?.Id ?? 0, cancellationToken);
+        if (active.Count == 0 && notDelivered.Count == 0)
         {
             return new MessageBody { Content = "You have no edits in progress. Start one with `/edit`." };
         }
 
         var now = timeProvider.GetUtcNow();
-        var text = new StringBuilder("**Your edits**\n");
+        var text = new StringBuilder(active.Count == 0 ? "You have no edits in progress.\n" : "**Your edits**\n");
         var buttons = new List<MessageComponent>();
         for (var i = 0; i < active.Count; i++)
         {
@@ -77,7 +78,13 @@ public sealed class EditbotCommandHandler(
         }
 
         var rows = buttons.Chunk(5).Select(chunk => ComponentBuilder.ActionRow(chunk)).ToList();
-        return new MessageBody { Content = text.ToString().TrimEnd(), Components = rows };
+        if (notDelivered.Count == 0)
+        {
+            return new MessageBody { Content = text.ToString().TrimEnd(), Components = rows };
+        }
+
+        var (embed, row) = UndeliveredJobs.Render(notDelivered);
+        return new MessageBody { Content = text.ToString().TrimEnd(), Embeds = [embed], Components = [.. rows, row] };
     }
 
     private async Task<MessageBody> CancelAsync(Interaction interaction, string? jobText, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using EditBot.Bot.Events;
 
 namespace EditBot.Bot.History;
 
-/// <summary>The buttons of /editbot history: a page (Previous, Next) and Show results.</summary>
+/// <summary>The buttons of /editbot history and status: a history page (Previous, Next) and Show results.</summary>
 public sealed class HistoryInteractions(HistoryHandler history, ShowResultsHandler showResults) : IInteractionModule
 {
     public void MapRoutes(InteractionRoutes routes)

@@ -5,7 +5,7 @@ using EditBot.Moderation;
 
 namespace EditBot.Bot.History;
 
-/// <summary>How a past edit reads in /editbot history: its outcome and its estimated cost.</summary>
+/// <summary>How a past edit reads in /editbot history and status: its outcome and its estimated cost.</summary>
 public static class PastEditText
 {
     /// <summary>Done with N images, not delivered (and why), failed, declined, cancelled, or where it stands now.</summary>

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace EditBot.Bot.History;
 
 /// <summary>
-/// Show results (from /editbot history): the edit's result images again, only to its requester, read from
+/// Show results (from /editbot history and status): the edit's result images again, only to its requester, read from
 /// the blob store and packaged against this interaction's upload limit: the first part in the answer, the rest as
 /// ephemeral follow-ups, named as the delivery names them. Results removed by retention are said to be gone.
 /// </summary>
