@@ -37,6 +37,21 @@ internal static class PostgresJobFilter
             parameters.Add(new NpgsqlParameter("updated_since", NpgsqlDbType.TimestampTz) { Value = updated.ToUniversalTime() });
         }
 
+        // Keyset bounds on (created_at, id), the list's order (row comparison, so the index on created_at serves it).
+        if (query.OlderThan is { } older)
+        {
+            sql.Append(" AND (created_at, id) < (@older_at, @older_id)");
+            parameters.Add(new NpgsqlParameter("older_at", NpgsqlDbType.TimestampTz) { Value = older.CreatedAt.ToUniversalTime() });
+            parameters.Add(new NpgsqlParameter("older_id", NpgsqlDbType.Uuid) { Value = older.Id });
+        }
+
+        if (query.NewerThan is { } newer)
+        {
+            sql.Append(" AND (created_at, id) > (@newer_at, @newer_id)");
+            parameters.Add(new NpgsqlParameter("newer_at", NpgsqlDbType.TimestampTz) { Value = newer.CreatedAt.ToUniversalTime() });
+            parameters.Add(new NpgsqlParameter("newer_id", NpgsqlDbType.Uuid) { Value = newer.Id });
+        }
+
         if (query.States is { } states)
         {
             sql.Append(" AND state = ANY(@states)");
@@ -45,7 +60,7 @@ internal static class PostgresJobFilter
 
         if (!count)
         {
-            sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
+            sql.Append(query.OldestFirst ? " ORDER BY created_at, id LIMIT @limit" : " ORDER BY created_at DESC, id DESC LIMIT @limit");
             parameters.Add(new NpgsqlParameter<int>("limit", Math.Max(0, query.Limit)));
         }
 

@@ -35,6 +35,21 @@ internal static class SqliteJobFilter
             values.Add(("@updated_since", SqliteJobRow.Ms(updated)));
         }
 
+        // Keyset bounds on (created_at, id), the list's order; ids are stored as lowercase hex text, so text order is uuid order.
+        if (query.OlderThan is { } older)
+        {
+            sql.Append(" AND (created_at < @older_at OR (created_at = @older_at AND id < @older_id))");
+            values.Add(("@older_at", SqliteJobRow.Ms(older.CreatedAt)));
+            values.Add(("@older_id", SqliteJobRow.Key(older.Id)));
+        }
+
+        if (query.NewerThan is { } newer)
+        {
+            sql.Append(" AND (created_at > @newer_at OR (created_at = @newer_at AND id > @newer_id))");
+            values.Add(("@newer_at", SqliteJobRow.Ms(newer.CreatedAt)));
+            values.Add(("@newer_id", SqliteJobRow.Key(newer.Id)));
+        }
+
         if (query.States is { } states)
         {
             // One parameter per distinct state keeps the statement text (and its cache entry) stable per shape.
@@ -45,7 +60,7 @@ internal static class SqliteJobFilter
 
         if (!count)
         {
-            sql.Append(" ORDER BY created_at DESC, id DESC LIMIT @limit");
+            sql.Append(query.OldestFirst ? " ORDER BY created_at, id LIMIT @limit" : " ORDER BY created_at DESC, id DESC LIMIT @limit");
             values.Add(("@limit", Math.Max(0, query.Limit)));
         }
 

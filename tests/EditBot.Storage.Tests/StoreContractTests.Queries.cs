@@ -31,6 +31,51 @@ public abstract partial class StoreContractTests
     }
 
     [Fact]
+    public async Task Keyset_paging_walks_a_requesters_jobs_newest_first_and_back_without_skipping_or_repeating_jobs_of_the_same_instant()
+    {
+        // Three jobs of the same instant: their ids order them (as lowercase hex text, the uuid order), in every store alike.
+        var mine = new List<Job>();
+        foreach (var minute in new[] { 1, 2, 2, 2, 3 })
+        {
+            mine.Add(await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(minute), requester: "discord:a")));
+        }
+
+        await InsertAsync(TestJobs.New(TestJobs.T0.AddMinutes(2), requester: "discord:b"));
+        var expected = mine.OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id.ToString("D"), StringComparer.Ordinal).Select(j => j.Id).ToList();
+        var listed = await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:a" }, Ct);
+        Assert.Equal(expected, listed.Select(j => j.Id));
+
+        // Forward, two a page, each page from the last job of the one before (as read back from the store).
+        var walked = new List<Guid>();
+        JobPosition? after = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:a", OlderThan = after, Limit = 2 }, Ct);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            walked.AddRange(page.Select(j => j.Id));
+            after = JobPosition.Of(page[^1]);
+        }
+
+        Assert.Equal(expected, walked);
+
+        // Back: the page just before a position, read from its end (nearest first).
+        var oldest = JobPosition.Of(listed[^1]);
+        var back = await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:a", NewerThan = oldest, OldestFirst = true, Limit = 2 }, Ct);
+        Assert.Equal([expected[3], expected[2]], back.Select(j => j.Id));
+        Assert.Equal(
+            [expected[1], expected[2]],
+            (await Jobs.ListAsync(new JobQuery { RequesterKey = "discord:a", NewerThan = JobPosition.Of(listed[3]), OlderThan = JobPosition.Of(listed[0]) }, Ct)).Select(j => j.Id));
+
+        Assert.Equal(4, await Jobs.CountAsync(new JobQuery { RequesterKey = "discord:a", NewerThan = oldest }, Ct));
+        Assert.Equal(2, await Jobs.CountAsync(new JobQuery { RequesterKey = "discord:a", OlderThan = JobPosition.Of(listed[2]) }, Ct));
+        Assert.Equal(0, await Jobs.CountAsync(new JobQuery { RequesterKey = "discord:a", OlderThan = oldest }, Ct));
+    }
+
+    [Fact]
     public async Task Updated_since_finds_a_job_created_earlier_but_written_since_and_leaves_older_writes_out()
     {
         // Usage counts spend on the day it is spent: a job created yesterday and submitted today must be found today.

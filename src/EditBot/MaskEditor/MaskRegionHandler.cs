@@ -96,17 +96,8 @@ public sealed class MaskRegionHandler(
     {
         ArgumentNullException.ThrowIfNull(interaction);
         ArgumentNullException.ThrowIfNull(id);
-        if (await JobButtonHandler.FindJobAsync(jobs, id, cancellationToken) is not { } found)
+        if (await JobButtonHandler.FindRequestersJobAsync(jobs, interaction, id, responder, cancellationToken) is not var (job, original))
         {
-            await InteractionReplies.EphemeralAsync(responder, JobButtonHandler.NotFoundText, cancellationToken);
-            return;
-        }
-
-        var (job, original) = found;
-
-        if (interaction.Invoker?.Id != original.UserId)
-        {
-            await InteractionReplies.EphemeralAsync(responder, JobButtonHandler.RequesterOnlyText, cancellationToken);
             return;
         }
 

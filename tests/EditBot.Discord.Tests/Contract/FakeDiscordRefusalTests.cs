@@ -87,4 +87,36 @@ public sealed class FakeDiscordRefusalTests
                 Assert.Equal(png, image.Bytes);
             });
     }
+
+    [Fact]
+    public async Task A_classic_message_with_six_action_rows_is_refused_though_the_description_allows_forty()
+    {
+        await using var fake = await FakeDiscordWire.StartAsync();
+        var channel = fake.AddChannel();
+
+        using var refused = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "rows", "components": [{{Rows(6)}}], {{Mentions}}}""");
+        using var accepted = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "rows", "components": [{{Rows(5)}}], {{Mentions}}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(50035, JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single(fake.MessagesIn(channel.Id));
+    }
+
+    [Fact]
+    public async Task Two_buttons_with_one_custom_id_in_a_classic_message_are_refused()
+    {
+        await using var fake = await FakeDiscordWire.StartAsync();
+        var channel = fake.AddChannel();
+
+        using var response = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages", $$"""{"content": "twins", "components": [{{Row("same")}}, {{Row("same")}}], {{Mentions}}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("custom_id values must be unique", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(fake.MessagesIn(channel.Id));
+    }
+
+    private static string Rows(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => Row($"b{i}")));
+
+    private static string Row(string customId) => $$"""{"type": 1, "components": [{"type": 2, "style": 2, "label": "x", "custom_id": "{{customId}}"}]}""";
 }

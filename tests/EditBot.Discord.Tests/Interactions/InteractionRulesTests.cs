@@ -53,4 +53,17 @@ public sealed class InteractionRulesTests
         Assert.Contains("'edit'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Register the command first", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_fake_refuses_to_send_a_subcommand_the_command_never_registered()
+    {
+        await using var h = await DiscordRestHarness.StartAsync();
+        await h.Registrar.RegisterAsync([SampleCommands.Edit()], Cancel.After());
+        var origin = new InteractionOrigin { GuildId = null };
+
+        var refused = Assert.Throws<InvalidOperationException>(() => h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", origin, EditBot.TestSupport.Discord.Inject.CommandOption.Subcommand("video"))));
+        h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", origin, EditBot.TestSupport.Discord.Inject.CommandOption.Subcommand("image")));
+
+        Assert.Contains("'edit'", refused.Message, StringComparison.Ordinal);
+    }
 }

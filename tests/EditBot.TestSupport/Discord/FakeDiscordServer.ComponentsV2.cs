@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 namespace EditBot.TestSupport.Discord;
 
 /// <summary>
-/// Discord's rules for Components V2 messages (flag <see cref="ComponentsV2Flag"/>), beyond what the OpenAPI schema
-/// checks: the schema accepts a container without the flag and content beside it; Discord does not.
+/// Discord's rules for Components V2 messages (flag <see cref="ComponentsV2Flag"/>), and for classic ones without it,
+/// beyond what the OpenAPI schema checks: the schema accepts a container without the flag and content beside it, six
+/// action rows in a classic message and a custom_id used twice; Discord does not.
 /// </summary>
 public sealed partial class FakeDiscordServer
 {
@@ -12,6 +13,9 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>Discord counts every component in a message, nested ones included, against this.</summary>
     public const int MaxComponentsPerMessage = 40;
+
+    /// <summary>Top-level action rows of a message without the flag (Discord's components reference: "up to 5").</summary>
+    public const int MaxClassicActionRows = 5;
 
     /// <summary>Across all text displays of one message.</summary>
     public const int MaxTextDisplayCharacters = 4000;
@@ -46,10 +50,12 @@ public sealed partial class FakeDiscordServer
         var components = body["components"] as JsonArray ?? [];
         if (!isV2)
         {
-            // A classic message takes action rows only at its top level.
+            // A classic message takes action rows only at its top level, at most five (the OpenAPI schema allows 40).
             return components.OfType<JsonObject>().FirstOrDefault(c => c["type"]?.GetValue<int>() != 1) is { } layout
                 ? FakeResult.InvalidForm("components", $"Component type {layout["type"]} needs the IS_COMPONENTS_V2 flag.")
-                : null;
+                : components.Count > MaxClassicActionRows
+                    ? FakeResult.InvalidForm("components", $"Must be {MaxClassicActionRows} or fewer in length (action rows of a message without IS_COMPONENTS_V2).")
+                    : DuplicateCustomId(Descendants(components));
         }
 
         if (RefuseComponentsV2)
@@ -74,10 +80,9 @@ public sealed partial class FakeDiscordServer
             return FakeResult.InvalidForm("components", "An action row holds buttons and selects only.");
         }
 
-        var customIds = all.Select(c => c["custom_id"]?.ToString()).OfType<string>().ToList();
-        if (customIds.Count != customIds.Distinct(StringComparer.Ordinal).Count())
+        if (DuplicateCustomId(all) is { } duplicate)
         {
-            return FakeResult.InvalidForm("components", "custom_id values must be unique in a message.");
+            return duplicate;
         }
 
         var text = all.Where(c => c["type"]?.GetValue<int>() == 10).Sum(c => c["content"]?.ToString().Length ?? 0);
@@ -102,6 +107,15 @@ public sealed partial class FakeDiscordServer
         }
 
         return null;
+    }
+
+    /// <summary>Discord refuses a custom_id used twice in one message, classic or V2.</summary>
+    private static FakeResult? DuplicateCustomId(IEnumerable<JsonObject> components)
+    {
+        var customIds = components.Select(c => c["custom_id"]?.ToString()).OfType<string>().ToList();
+        return customIds.Count != customIds.Distinct(StringComparer.Ordinal).Count()
+            ? FakeResult.InvalidForm("components", "custom_id values must be unique in a message.")
+            : null;
     }
 
     /// <summary>As Discord answers: a gallery item's <c>attachment://name</c> becomes the file's URL and id.</summary>

@@ -51,8 +51,8 @@ public sealed partial class FakeDiscordServer
     }
 
     /// <summary>
-    /// False only for a command or autocomplete interaction whose command is not registered globally or in its guild,
-    /// or is registered but not for where it was used: Discord offers a command only in its <c>contexts</c> and, for a
+    /// False only for a command or autocomplete interaction whose command (or subcommand) is not registered globally or
+    /// in its guild, or is registered but not for where it was used: Discord offers a command only in its <c>contexts</c> and, for a
     /// user install, only when its <c>integration_types</c> include 1 (both default to everything when absent).
     /// </summary>
     public bool IsCommandRegistered(JsonObject interaction)
@@ -74,8 +74,32 @@ public sealed partial class FakeDiscordServer
             var userInstall = IsUserInstallOnly(interaction);
             return commands.OfType<JsonObject>().Any(c => c["name"]?.ToString() == name && (c["type"]?.GetValue<int>() ?? 1) == type
                 && (context is null || c["contexts"] is not JsonArray contexts || contexts.Any(x => x?.GetValue<int>() == context))
-                && (!userInstall || c["integration_types"] is not JsonArray types || types.Any(x => x?.GetValue<int>() == 1)));
+                && (!userInstall || c["integration_types"] is not JsonArray types || types.Any(x => x?.GetValue<int>() == 1))
+                && SubcommandRegistered(c, data));
         }
+    }
+
+    /// <summary>
+    /// Discord offers only the subcommands (type 1) and groups (type 2) a command registered: the path the interaction
+    /// names (a group, then a subcommand) must be among the registered options, level by level.
+    /// </summary>
+    private static bool SubcommandRegistered(JsonObject command, JsonObject data)
+    {
+        var sent = data["options"] as JsonArray;
+        var registered = command["options"] as JsonArray;
+        while (sent?.OfType<JsonObject>().FirstOrDefault(o => o["type"]?.GetValue<int>() is 1 or 2) is { } option)
+        {
+            var match = registered?.OfType<JsonObject>().FirstOrDefault(r =>
+                r["name"]?.ToString() == option["name"]?.ToString() && r["type"]?.GetValue<int>() == option["type"]?.GetValue<int>());
+            if (match is null)
+            {
+                return false;
+            }
+
+            (sent, registered) = (option["options"] as JsonArray, match["options"] as JsonArray);
+        }
+
+        return true;
     }
 
     private bool TokenExpired(FakeInteraction interaction) =>

@@ -192,7 +192,8 @@ public sealed class InMemoryJobStore(TimeProvider? time = null) : IJobStore
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<Job>>(Filter(query).OrderByDescending(j => j.CreatedAt).Take(query.Limit).ToList());
+            var newestFirst = Filter(query).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id.ToString("D"), StringComparer.Ordinal);
+            return Task.FromResult<IReadOnlyList<Job>>((query.OldestFirst ? newestFirst.Reverse() : newestFirst).Take(query.Limit).ToList());
         }
     }
 
@@ -241,5 +242,7 @@ public sealed class InMemoryJobStore(TimeProvider? time = null) : IJobStore
         .Where(j => query.ScopeKey is null || j.Origin.ScopeKey == query.ScopeKey)
         .Where(j => query.States is null || query.States.Contains(j.State))
         .Where(j => query.CreatedSince is null || j.CreatedAt >= query.CreatedSince)
-        .Where(j => query.UpdatedSince is null || j.UpdatedAt >= query.UpdatedSince);
+        .Where(j => query.UpdatedSince is null || j.UpdatedAt >= query.UpdatedSince)
+        .Where(j => query.OlderThan is null || query.OlderThan.CompareTo(j) > 0)
+        .Where(j => query.NewerThan is null || query.NewerThan.CompareTo(j) < 0);
 }

@@ -82,12 +82,12 @@ public class BotCommandsTests
     }
 
     [Fact]
-    public void Editbot_offers_help_status_and_cancel_to_everyone()
+    public void Editbot_offers_help_status_history_and_cancel_to_everyone()
     {
         var editbot = BotCommands.EditbotCommand();
 
         Assert.Null(editbot.DefaultMemberPermissions);
-        Assert.Equal(["help", "status", "cancel"], editbot.Options!.Select(o => o.Name));
+        Assert.Equal(["help", "status", "history", "cancel"], editbot.Options!.Select(o => o.Name));
         Assert.All(editbot.Options!, o => Assert.Equal(CommandOptionType.SubCommand, o.Type));
         Assert.True(editbot.Options!.Single(o => o.Name == "cancel").Options!.Single().Autocomplete);
     }

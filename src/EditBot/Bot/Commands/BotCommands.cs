@@ -78,7 +78,8 @@ public static class BotCommands
         Options =
         [
             new CommandOption { Type = CommandOptionType.SubCommand, Name = "help", Description = "What EditBot does, its limits and examples" },
-            new CommandOption { Type = CommandOptionType.SubCommand, Name = "status", Description = "Your edits in progress" },
+            new CommandOption { Type = CommandOptionType.SubCommand, Name = "status", Description = "Your edits in progress, and any I could not deliver" },
+            new CommandOption { Type = CommandOptionType.SubCommand, Name = "history", Description = "Your recent edits: results, re-roll, cost" },
             new CommandOption
             {
                 Type = CommandOptionType.SubCommand, Name = "cancel", Description = "Cancel one of your edits (the latest if you don't pick one)",

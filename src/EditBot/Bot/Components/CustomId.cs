@@ -4,7 +4,8 @@ namespace EditBot.Bot.Components;
 
 /// <summary>
 /// The custom_id of every button, select and modal this bot sends: "eb:{action}:{key}[:{index}]". The key is a job id
-/// (32 hex digits) or a pending-target key, so a press works after a restart with nothing held in memory.
+/// (32 hex digits), a pending-target key or a history page's position, so a press works after a restart with nothing
+/// held in memory.
 /// </summary>
 public sealed record CustomId(string Action, string Key, int? Index = null)
 {
@@ -27,6 +28,10 @@ public sealed record CustomId(string Action, string Key, int? Index = null)
     public const string TargetModal = "target";
     /// <summary>A server admin sends again an edit whose lost submit could not be proven unaccepted.</summary>
     public const string Resend = "resend";
+    /// <summary>The results of a past edit again, only to its requester (from /editbot history and status).</summary>
+    public const string ShowResults = "results";
+    /// <summary>A page of /editbot history; the key is a <see cref="EditBot.Bot.History.HistoryPageKey"/>, not a job id.</summary>
+    public const string HistoryPage = "page";
 
     public static CustomId ForJob(string action, Guid jobId, int? index = null) => new(action, jobId.ToString("N"), index);
 

@@ -1,5 +1,6 @@
 using System.Text;
 using EditBot.Bot.Components;
+using EditBot.Bot.History;
 using EditBot.Bot.Progress;
 using EditBot.Core.Engine;
 using EditBot.Core.Jobs;
@@ -11,8 +12,12 @@ using Microsoft.Extensions.Options;
 
 namespace EditBot.Bot.Entry;
 
-/// <summary>/editbot help, status and cancel (with autocomplete of the requester's active edits). All answers are ephemeral.</summary>
-public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
+/// <summary>
+/// /editbot help, status (edits in progress, and recent ones that could not be delivered), history and cancel (with
+/// autocomplete of the requester's active edits). All answers are ephemeral.
+/// </summary>
+public sealed class EditbotCommandHandler(
+    IJobStore store, JobService jobs, HistoryHandler history, UndeliveredJobs undelivered, TimeProvider timeProvider, IOptions<BotExperienceOptions> options)
 {
     public const string CommandName = "editbot";
     private const int MaxListed = 10;
@@ -25,6 +30,9 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
         {
             case "status":
                 await InteractionReplies.EphemeralAsync(responder, await StatusAsync(interaction, cancellationToken), cancellationToken);
+                break;
+            case "history":
+                await history.ShowAsync(interaction, responder, cancellationToken);
                 break;
             case "cancel":
                 // Acknowledge first: cancelling writes the store and tells every job observer, which may wait on Discord.
@@ -51,13 +59,14 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
     private async Task<MessageBody> StatusAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var active = await ActiveJobsAsync(interaction, cancellationToken);
-        if (active.Count == 0)
+        var notDelivered = await undelivered.ListAsync(interaction.Invoker?.Id ?? 0, cancellationToken);
+        if (active.Count == 0 && notDelivered.Count == 0)
         {
             return new MessageBody { Content = "You have no edits in progress. Start one with `/edit`." };
         }
 
         var now = timeProvider.GetUtcNow();
-        var text = new StringBuilder("**Your edits**\n");
+        var text = new StringBuilder(active.Count == 0 ? "You have no edits in progress.\n" : "**Your edits**\n");
         var buttons = new List<MessageComponent>();
         for (var i = 0; i < active.Count; i++)
         {
@@ -69,7 +78,13 @@ public sealed class EditbotCommandHandler(IJobStore store, JobService jobs, Time
         }
 
         var rows = buttons.Chunk(5).Select(chunk => ComponentBuilder.ActionRow(chunk)).ToList();
-        return new MessageBody { Content = text.ToString().TrimEnd(), Components = rows };
+        if (notDelivered.Count == 0)
+        {
+            return new MessageBody { Content = text.ToString().TrimEnd(), Components = rows };
+        }
+
+        var (embed, row) = UndeliveredJobs.Render(notDelivered);
+        return new MessageBody { Content = text.ToString().TrimEnd(), Embeds = [embed], Components = [.. rows, row] };
     }
 
     private async Task<MessageBody> CancelAsync(Interaction interaction, string? jobText, CancellationToken cancellationToken)

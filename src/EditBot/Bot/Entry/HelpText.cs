@@ -19,7 +19,7 @@ public static class HelpText
             Results go to a thread, with **Re-roll**, **Edit this** and **Delete** buttons.
 
             **Limits**: prompts up to {options.MaxPromptLength} characters; at most {options.MaxRunningPerUser} edits running and {options.MaxQueuedPerUser} waiting per person.
-            `/editbot status` shows your edits; `/editbot cancel` stops one.
+            `/editbot status` shows your edits in progress (and any I could not deliver, with their results); `/editbot history` lists your recent edits with where they went, what they cost, **Re-roll** and **Results**; `/editbot cancel` stops one.
 
             **Examples**
             - `/edit prompt:replace the background with a beach at sunset`

@@ -38,6 +38,25 @@ public sealed class JobButtonHandler(
             : null;
     }
 
+    /// <summary>
+    /// The job a button names when whoever pressed it asked for it; otherwise answers (ephemerally) that it is gone or
+    /// not theirs, and returns null.
+    /// </summary>
+    public static async Task<(Job Job, DiscordOrigin Origin)?> FindRequestersJobAsync(
+        JobService jobs, Interaction interaction, CustomId id, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        var found = await FindJobAsync(jobs, id, cancellationToken);
+        var refusal = found is not { } f ? NotFoundText : interaction.Invoker?.Id != f.Origin.UserId ? RequesterOnlyText : null;
+        if (refusal is null)
+        {
+            return found;
+        }
+
+        await InteractionReplies.EphemeralAsync(responder, refusal, cancellationToken);
+        return null;
+    }
+
     public async Task HandleAsync(Interaction interaction, CustomId id, InteractionResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
