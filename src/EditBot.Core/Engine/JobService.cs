@@ -78,17 +78,21 @@ public sealed class JobService
 
     /// <summary>
     /// Cancels reservations older than <paramref name="olderThan"/>: their process stopped between reserving and
-    /// queueing, so they would otherwise count against limits forever. Nothing was sent for them. Returns how many.
+    /// queueing, so they would otherwise count against limits forever. Nothing was sent for them.
     /// </summary>
-    public async Task<int> ExpireReservationsAsync(TimeSpan olderThan, int max, CancellationToken cancellationToken)
+    /// <returns>The reservations given up, as cancelled.</returns>
+    public async Task<IReadOnlyList<Job>> ExpireReservationsAsync(TimeSpan olderThan, int max, CancellationToken cancellationToken)
     {
         var cutoff = _timeProvider.GetUtcNow() - olderThan;
         var stale = await _jobs.ListAsync(new JobQuery { States = [JobState.Received], Limit = max }, cancellationToken);
-        var expired = 0;
+        var expired = new List<Job>();
         foreach (var job in stale.Where(j => j.UpdatedAt < cutoff))
         {
             var result = await AbandonReservationAsync(job.Id, "Interrupted before it was queued; nothing was sent", cancellationToken);
-            expired += result.Outcome == JobCommandOutcome.Applied ? 1 : 0;
+            if (result is { Outcome: JobCommandOutcome.Applied, Job: { } cancelled })
+            {
+                expired.Add(cancelled);
+            }
         }
 
         return expired;

@@ -1,5 +1,10 @@
+using EditBot.Bot.Progress;
 using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
+using EditBot.Core.Jobs;
+using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
+using EditBot.Origin;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +13,17 @@ namespace EditBot.Bot.Intake;
 /// <summary>
 /// Gives up reservations whose process stopped between reserving a request and queueing it (see
 /// <see cref="EditIntake"/>), at start and then every minute, so they stop counting against the person's limits.
-/// Nothing was sent for them.
+/// Nothing was sent for them. The person is told where they are still waiting: the command's deferred answer, while
+/// its token lives, or a reply to the mention.
 /// </summary>
 public sealed partial class ReservationSweepService(
-    JobService jobs, TimeProvider time, IOptions<BotExperienceOptions> options, ILogger<ReservationSweepService> logger, ILeaderElection? leaders = null) : PeriodicSweep(time, logger, leaders)
+    JobService jobs,
+    DiscordRestClient rest,
+    ProgressMessages progress,
+    TimeProvider time,
+    IOptions<BotExperienceOptions> options,
+    ILogger<ReservationSweepService> logger,
+    ILeaderElection? leaders = null) : PeriodicSweep(time, logger, leaders)
 {
     private const int MaxPerSweep = 500;
 
@@ -22,12 +34,57 @@ public sealed partial class ReservationSweepService(
     protected override async Task SweepAsync(CancellationToken cancellationToken)
     {
         var expired = await jobs.ExpireReservationsAsync(options.Value.ReservationLifetime, MaxPerSweep, cancellationToken);
-        if (expired > 0)
+        if (expired.Count == 0)
         {
-            LogExpired(logger, expired);
+            return;
+        }
+
+        LogExpired(logger, expired.Count);
+        foreach (var job in expired)
+        {
+            if (JobOrigins.TryReadDiscord(job, out var origin))
+            {
+                await TellAsync(job, origin, cancellationToken);
+            }
+        }
+    }
+
+    public static string InterruptedText(Job job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return $"⚠️ Your edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” was interrupted before it was queued (the bot restarted). "
+            + "Nothing was sent to the model and it does not count against your limits. Please run it again.";
+    }
+
+    private async Task TellAsync(Job job, DiscordOrigin origin, CancellationToken cancellationToken)
+    {
+        var body = new MessageBody { Content = InterruptedText(job) };
+        try
+        {
+            // /edit, Edit image and the result buttons defer before they reserve: their answer still shows "thinking".
+            if (origin.Entry is EntryKind.Slash or EntryKind.MessageCommand or EntryKind.Button && progress.TokenAlive(origin))
+            {
+                await rest.EditOriginalResponseAsync(origin.InteractionToken!, body, null, cancellationToken);
+            }
+            else if (origin.Entry == EntryKind.Mention && !origin.InteractionOnly && origin.ThreadAnchorMessageId is { } mention)
+            {
+                await rest.CreateMessageAsync(
+                    origin.ChannelId,
+                    body with { MessageReference = new MessageReference { MessageId = mention, ChannelId = origin.ChannelId, FailIfNotExists = false } },
+                    null,
+                    cancellationToken);
+            }
+        }
+        catch (DiscordApiException e)
+        {
+            // The answer is gone or the channel closed to the bot: the reservation is given up all the same.
+            LogNotTold(logger, job.Id, (int)e.StatusCode, e.Code);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} reservations were left unqueued by a stopped process and are given up")]
     private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: could not tell the requester that the interrupted edit was given up ({Status}, code {Code})")]
+    private static partial void LogNotTold(ILogger logger, Guid jobId, int status, int code);
 }
