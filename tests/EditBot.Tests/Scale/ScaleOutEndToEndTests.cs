@@ -54,7 +54,8 @@ public sealed class ScaleOutEndToEndTests(PostgresForBots postgres) : IClassFixt
                 }, CommandOption.File("image", image), CommandOption.Text("prompt", Prompt(i))), patience: Patience);
             }
 
-            for (var i = 0; i < edits; i++)
+            // The last edit waits: it is sent just before the kill, below.
+            for (var i = 0; i < edits - 1; i++)
             {
                 await SendEditAsync(i);
             }
@@ -70,19 +71,27 @@ public sealed class ScaleOutEndToEndTests(PostgresForBots postgres) : IClassFixt
                     + "\n---\n" + shard1.StandardOutput[^Math.Min(4000, shard1.StandardOutput.Length)..]);
             }
 
+            // The kill catches the last edit's intake between its reservation and its queueing, which is after the bot
+            // read its deferred answer: held there, it is on shard 1 (channel 99 % 6 = 3, guild 1) when shard 1 dies.
+            var answers = harness.Discord.Hold("GET /webhooks/{application_id}/{interaction_token}/messages/@original");
+            answers.Close();
+            await SendEditAsync(edits - 1);
+            await Eventually.WaitUntilAsync(async () => (await harness.JobsForAsync(Prompt(edits - 1))).Any(j => j.State == JobState.Received), "the last edit's reservation", Patience);
             var killedAt = DateTimeOffset.UtcNow;
             await shard1.KillAsync();
             await shard1.DisposeAsync();
+            answers.Open();
             shard1 = Start(harness, environment, "shard1-again", shard: 1);
 
-            // The kill may catch an intake between its reservation and its queueing (more often on a loaded machine):
-            // that edit was sent nowhere and is paid nowhere, and its member is told minutes later when the sweep gives
-            // it up (InterruptedIntakeEndToEndTests). Here the member does not wait for that and sends it again.
+            // An intake the kill caught between its reservation and its queueing (the last edit, and on a loaded machine
+            // sometimes others) was sent nowhere and is paid nowhere; its member is told minutes later when the sweep
+            // gives it up (InterruptedIntakeEndToEndTests). Here the member does not wait for that and sends it again.
             IReadOnlyList<Job> stranded = [];
             try
             {
                 await Eventually.WaitUntilAsync(
                     async () => await DoneAsync(harness) + (stranded = await StrandedAsync(harness, killedAt)).Count == edits, "every edit to be done or left by the kill", Patience);
+                Assert.Contains(stranded, j => j.Request.Prompt == Prompt(edits - 1));
                 foreach (var job in stranded)
                 {
                     Assert.Equal(0, harness.Gmi.SubmissionsFor(job.Request.Prompt));
