@@ -34,14 +34,16 @@ public sealed class FakeDiscordComponentsV2Tests
     }
 
     [Fact]
-    public async Task Content_beside_the_flag_is_refused()
+    public async Task Content_beside_the_flag_is_refused_even_when_empty()
     {
         await using var fake = await FakeDiscordWire.StartAsync();
         var channel = fake.AddChannel();
 
         using var response = await PostWithFileAsync(fake, channel.Id, Card("attachment://a.png", extra: "\"content\": \"hi\","));
+        using var empty = await PostWithFileAsync(fake, channel.Id, Card("attachment://a.png", extra: "\"content\": \"\", \"embeds\": [],"));
 
         await AssertRefusedAsync(response, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
+        await AssertRefusedAsync(empty, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
         Assert.Empty(fake.MessagesIn(channel.Id));
     }
 

@@ -30,7 +30,8 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>Null when the body obeys the rules; else Discord's 400 50035.</summary>
     /// <param name="uploadNames">File names uploaded with this request.</param>
-    private FakeResult? ComponentsV2Violation(FakeMessage message, JsonObject body, IReadOnlyCollection<string> uploadNames, bool isEdit)
+    /// <param name="keptNames">File names of the message this request keeps (an edit's <c>attachments</c> list).</param>
+    private FakeResult? ComponentsV2Violation(FakeMessage message, JsonObject body, IReadOnlyCollection<string> uploadNames, IReadOnlyCollection<string> keptNames, bool isEdit)
     {
         var flags = body["flags"]?.GetValue<int>();
         var wasV2 = (message.Flags & ComponentsV2Flag) != 0;
@@ -63,8 +64,9 @@ public sealed partial class FakeDiscordServer
             return FakeResult.InvalidForm("flags", "IS_COMPONENTS_V2 is not available here.");
         }
 
-        if (!string.IsNullOrEmpty(body["content"]?.ToString()) || body["embeds"] is JsonArray { Count: > 0 } || body["poll"] is JsonObject
-            || body["sticker_ids"] is JsonArray { Count: > 0 })
+        // Whether an empty content or an empty list beside the flag is taken is not documented: the strict side refuses
+        // the field's presence, whatever its value.
+        if (new[] { "content", "embeds", "poll", "sticker_ids" }.Any(field => body[field] is not null))
         {
             return FakeResult.InvalidForm("content", "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2: content, embeds, stickers and polls cannot be used with IS_COMPONENTS_V2.");
         }
@@ -92,7 +94,7 @@ public sealed partial class FakeDiscordServer
         }
 
         // attachment://name must name a file of this message (uploaded now or kept from before).
-        var available = uploadNames.Concat(message.Attachments.Select(a => a.Filename)).ToHashSet(StringComparer.Ordinal);
+        var available = uploadNames.Concat(keptNames).ToHashSet(StringComparer.Ordinal);
         var referenced = MediaUrls(all).Where(u => u.StartsWith("attachment://", StringComparison.Ordinal)).Select(u => u["attachment://".Length..]).ToList();
         if (referenced.FirstOrDefault(name => !available.Contains(name)) is { } missing)
         {

@@ -204,7 +204,7 @@ public sealed partial class FakeDiscordServer
             return FakeResult.InvalidForm("attachments", "Must be 10 or fewer in length.");
         }
 
-        if (ComponentsV2Violation(message, body, [.. uploads.Select(u => u.Filename)], isEdit) is { } v2)
+        if (ComponentsV2Violation(message, body, [.. uploads.Select(u => u.Filename)], [.. kept.Select(k => k.Filename)], isEdit) is { } v2)
         {
             return v2;
         }

@@ -66,11 +66,11 @@ public class ResultCardTests
     }
 
     [Fact]
-    public void Markdown_and_mentions_in_the_prompt_are_shown_as_typed_and_ping_nobody()
+    public void Markdown_links_and_mentions_in_the_prompt_are_shown_as_typed_and_ping_nobody()
     {
-        var card = Assert.Single(ResultCard.Build(Job("**bold** <@1> @everyone `code`"), 42, FourWithSheet(), false, [], null, null, 0, 1));
+        var card = Assert.Single(ResultCard.Build(Job("**bold** <@1> @everyone `code` [free](https://x.example)"), 42, FourWithSheet(), false, [], null, null, 0, 1));
 
-        Assert.StartsWith("**“\\*\\*bold\\*\\* <@\u200b1> @\u200beveryone \\`code\\`”**\n", card.Components![1].Content, StringComparison.Ordinal);
+        Assert.StartsWith("**“\\*\\*bold\\*\\* <@\u200b1> @\u200beveryone \\`code\\` \\[free\\](https://x.example)”**\n", card.Components![1].Content, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,10 +100,11 @@ public static class ResultCard
             ? $"Result {index + 1} of {count}"
             : $"All {count} results side by side";
 
-    // The prompt is the user's text inside bold quotes: markdown in it must not close the bold or ping anyone.
+    // The prompt is the user's text inside bold quotes: markdown in it must not close the bold, mask a link or ping anyone.
     private static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("*", "\\*", StringComparison.Ordinal)
             .Replace("_", "\\_", StringComparison.Ordinal).Replace("`", "\\`", StringComparison.Ordinal)
             .Replace("~", "\\~", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)
             .Replace("@", "@\u200b", StringComparison.Ordinal);
 }

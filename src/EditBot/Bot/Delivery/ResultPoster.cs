@@ -148,8 +148,10 @@ public sealed partial class ResultPoster(
         $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer "
         + (isPrivate ? "privately" : "there") + ", so here it is in DMs.";
 
-    private static string? Content(PackagedMessage package, string? reason, string? lead)
+    /// <summary>A classic result message's text: the lead, the reason on its own line, then the notes; at most 2,000 characters.</summary>
+    public static string? Content(PackagedMessage package, string? reason, string? lead)
     {
+        ArgumentNullException.ThrowIfNull(package);
         var text = new StringBuilder();
         if (lead is not null)
         {

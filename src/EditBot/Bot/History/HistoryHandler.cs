@@ -14,8 +14,11 @@ public sealed class HistoryHandler(HistoryReader reader, HistoryMessage message)
     public async Task ShowAsync(Interaction interaction, InteractionResponder responder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(responder);
+        // A page is a list, two counts and up to 20 key-value reads: on a loaded store that may outlast Discord's 3 s.
+        await responder.DeferAsync(ephemeral: true, cancellationToken);
         var page = await reader.ReadAsync(interaction.Invoker?.Id ?? 0, null, cancellationToken);
-        await InteractionReplies.EphemeralAsync(responder, await message.RenderAsync(page, cancellationToken), cancellationToken);
+        await responder.EditOriginalAsync(await message.RenderAsync(page, cancellationToken), cancellationToken: cancellationToken);
     }
 
     /// <summary>Previous or Next: the history message is replaced by the page the button names.</summary>
@@ -30,7 +33,8 @@ public sealed class HistoryHandler(HistoryReader reader, HistoryMessage message)
             return;
         }
 
+        await responder.DeferUpdateAsync(cancellationToken);
         var page = await reader.ReadAsync(interaction.Invoker?.Id ?? 0, key, cancellationToken);
-        await responder.UpdateMessageAsync(await message.RenderAsync(page, cancellationToken), cancellationToken: cancellationToken);
+        await responder.EditOriginalAsync(await message.RenderAsync(page, cancellationToken), cancellationToken: cancellationToken);
     }
 }

@@ -19,7 +19,9 @@ public sealed class JobLinks(DeliveryRecords records, ResultMessages resultMessa
         var record = await records.GetAsync(job.Id, cancellationToken);
         foreach (var messageId in record.PostedMessageIds)
         {
-            var channel = record.DestinationChannelId ?? (await resultMessages.FindAsync(messageId, cancellationToken))?.ChannelId;
+            // Each message's own channel first: after a locked thread's fallback, the record names the parent channel
+            // while earlier parts are in the thread.
+            var channel = (await resultMessages.FindAsync(messageId, cancellationToken))?.ChannelId ?? record.DestinationChannelId;
             // Results through the interaction land in the channel it was asked in; anywhere else is the requester's DM.
             var inDirectMessages = record.SentToDirectMessages && channel != origin.ChannelId;
             if (channel is { } found && (inDirectMessages || !origin.Private))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EditBot.Bot.Components;
 using EditBot.Bot.Delivery;
@@ -61,7 +62,7 @@ public sealed partial class ShowResultsHandler(
             var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
             var body = new MessageBody
             {
-                Content = Content(package, part == 0 ? $"Results of “{prompt}”" : null),
+                Content = ResultPoster.Content(package, part == 0 ? $"Results of “{prompt}”" : null, null),
                 Components = ResultComponents.ResultIndexes(package).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
             };
             await (part == 0
@@ -74,18 +75,12 @@ public sealed partial class ShowResultsHandler(
         $"The results of “{prompt}” are no longer stored: I keep images {Days(retention)} after their last use.";
 
     private static string Days(TimeSpan retention) =>
-        retention.TotalDays >= 1 ? $"{retention.TotalDays:0.#} day{(retention.TotalDays == 1 ? "" : "s")}" : $"{retention.TotalHours:0.#} hours";
+        retention.TotalDays >= 1 ? Plural(retention.TotalDays, "day") : Plural(retention.TotalHours, "hour");
 
-    private static string? Content(PackagedMessage package, string? lead)
+    private static string Plural(double amount, string unit)
     {
-        var text = new StringBuilder(lead);
-        foreach (var note in package.Notes)
-        {
-            text.Append("\n-# ").Append(note);
-        }
-
-        var content = text.ToString().Trim();
-        return content.Length == 0 ? null : content.Length <= 2000 ? content : content[..1999] + "…";
+        var shown = amount.ToString("0.#", CultureInfo.InvariantCulture);
+        return $"{shown} {unit}{(shown == "1" ? "" : "s")}";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: its results are no longer stored")]

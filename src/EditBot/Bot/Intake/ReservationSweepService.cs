@@ -75,16 +75,17 @@ public sealed partial class ReservationSweepService(
                     cancellationToken);
             }
         }
-        catch (DiscordApiException e)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The answer is gone or the channel closed to the bot: the reservation is given up all the same.
-            LogNotTold(logger, job.Id, (int)e.StatusCode, e.Code);
+            // The answer is gone, the channel closed to the bot or Discord unreachable: the reservation is given up all
+            // the same, and the others are still told.
+            LogNotTold(logger, e, job.Id);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} reservations were left unqueued by a stopped process and are given up")]
     private static partial void LogExpired(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: could not tell the requester that the interrupted edit was given up ({Status}, code {Code})")]
-    private static partial void LogNotTold(ILogger logger, Guid jobId, int status, int code);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: could not tell the requester that the interrupted edit was given up")]
+    private static partial void LogNotTold(ILogger logger, Exception error, Guid jobId);
 }
