@@ -62,6 +62,9 @@ public sealed record DiscordOrigin
     /// <summary>Only the requester's own install authorized the request (no server install): the server's rules don't apply.</summary>
     public bool UserInstallOnly { get; init; }
 
+    /// <summary>The server whose rules, defaults and counts apply: none where only the requester's install authorized it.</summary>
+    public ulong? RulesGuildId() => UserInstallOnly ? null : GuildId;
+
     /// <summary>Notes from intake (image reduced, mask resized) shown in the progress message.</summary>
     public IReadOnlyList<string> IntakeNotes { get; init; } = [];
 

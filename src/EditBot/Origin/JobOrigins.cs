@@ -25,7 +25,7 @@ public static class JobOrigins
         ArgumentNullException.ThrowIfNull(origin);
         var document = new OriginDocument { Discord = origin, Moderation = moderation };
         // A user install's request in a server that never added the bot counts against no server.
-        return new(DiscordKind, OriginKeys.User(origin.UserId), OriginKeys.Guild(scopeGuildId ?? (origin.UserInstallOnly ? null : origin.GuildId)), Write(document));
+        return new(DiscordKind, OriginKeys.User(origin.UserId), OriginKeys.Guild(scopeGuildId ?? origin.RulesGuildId()), Write(document));
     }
 
     public static JobOrigin ForCli(string outputDirectory) =>

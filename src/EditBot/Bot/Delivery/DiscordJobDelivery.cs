@@ -195,7 +195,7 @@ public sealed partial class DiscordJobDelivery(
         var done = job with { State = JobState.Done, CompletedAt = job.CompletedAt ?? timeProvider.GetUtcNow() };
         var body = ProgressText.Render(done, origin, 0, timeProvider.GetUtcNow(), where);
         var sheet = job.Request.Count > 1 ? packages.SelectMany(p => p.Files).FirstOrDefault(f => f.FileName.EndsWith("-sheet.jpg", StringComparison.Ordinal)) : null;
-        IReadOnlyList<DiscordFile>? files = sheet is null ? null : [new DiscordFile(ResultComponents.FileName(sheet, origin.ResultsAsSpoilers), sheet.Content, sheet.MediaType)];
+        IReadOnlyList<DiscordFile>? files = sheet is null ? null : [ResultComponents.Upload(sheet, origin.ResultsAsSpoilers)];
         try
         {
             await progress.EditAsync(origin, body, files, cancellationToken);

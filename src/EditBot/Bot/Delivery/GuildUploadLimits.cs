@@ -15,11 +15,14 @@ public sealed class GuildUploadLimits(IKeyValueStore store)
 {
     public const string Scope = "discord-guild-upload-limits";
 
-    /// <summary>Remembers the limit of an interaction's server where the bot is installed; writes only when it changed.</summary>
+    /// <summary>
+    /// Remembers the limit of a command's server where the bot is installed; writes only when it changed. Commands only:
+    /// autocomplete comes per keystroke, and buttons add nothing a server's commands do not tell often enough.
+    /// </summary>
     public async Task RememberAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        if (interaction.GuildId is not { } guild || !interaction.ServerInstalled || interaction.AttachmentSizeLimit is not { } limit || limit <= 0
+        if (interaction.Type != InteractionType.ApplicationCommand || interaction.GuildId is not { } guild || !interaction.ServerInstalled || interaction.AttachmentSizeLimit is not { } limit || limit <= 0
             || await FindAsync(guild, cancellationToken) == limit)
         {
             return;

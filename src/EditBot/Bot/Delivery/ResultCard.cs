@@ -96,9 +96,7 @@ public static class ResultCard
     }
 
     private static string AltText(PackagedFile file, int count) =>
-        ResultComponents.ResultIndexes(new PackagedMessage([file], [])) is [var index]
-            ? $"Result {index + 1} of {count}"
-            : $"All {count} results side by side";
+        ResultComponents.ResultIndex(file) is { } index ? $"Result {index + 1} of {count}" : $"All {count} results side by side";
 
     // The prompt is the user's text inside bold quotes: markdown in it must not close the bold, mask a link or ping anyone.
     private static string Escape(string text) =>

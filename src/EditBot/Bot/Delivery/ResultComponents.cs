@@ -1,6 +1,7 @@
 using System.Globalization;
 using EditBot.Bot.Components;
 using EditBot.Discord.Models;
+using EditBot.Discord.Rest;
 using EditBot.Imaging.Packaging;
 
 namespace EditBot.Bot.Delivery;
@@ -32,18 +33,32 @@ public static class ResultComponents
     public static IReadOnlyList<int> ResultIndexes(PackagedMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var indexes = new List<int>();
-        foreach (var file in message.Files)
-        {
-            var stem = Path.GetFileNameWithoutExtension(file.FileName);
-            var dash = stem.LastIndexOf('-');
-            if (dash > 0 && int.TryParse(stem.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
-            {
-                indexes.Add(number - 1);
-            }
-        }
+        return [.. message.Files.Select(ResultIndex).OfType<int>()];
+    }
 
-        return indexes;
+    /// <summary>The 0-based result index of one file ("edit-3.png" is 2), or null for the contact sheet.</summary>
+    public static int? ResultIndex(PackagedFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var stem = Path.GetFileNameWithoutExtension(file.FileName);
+        var dash = stem.LastIndexOf('-');
+        return dash > 0 && int.TryParse(stem.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number - 1
+            : null;
+    }
+
+    /// <summary>A packaged file as uploaded: its name with the spoiler prefix when wanted.</summary>
+    public static DiscordFile Upload(PackagedFile file, bool spoiler)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return new DiscordFile(FileName(file, spoiler), file.Content, file.MediaType);
+    }
+
+    /// <summary>Every file of a packaged message, as uploaded.</summary>
+    public static IReadOnlyList<DiscordFile> Uploads(PackagedMessage message, bool spoiler)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return [.. message.Files.Select(f => Upload(f, spoiler))];
     }
 
     public static string FileName(PackagedFile file, bool spoiler)

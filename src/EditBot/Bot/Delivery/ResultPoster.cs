@@ -35,7 +35,7 @@ public sealed partial class ResultPoster(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(parts);
         var package = parts[part];
-        var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
+        var files = ResultComponents.Uploads(package, origin.ResultsAsSpoilers);
         var hasResults = ResultComponents.ResultIndexes(package).Count > 0;
         var cards = options.Value.ResultCards == ResultCardStyle.ComponentsV2 && !record.ClassicCards;
 

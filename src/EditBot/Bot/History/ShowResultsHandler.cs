@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using EditBot.Bot.Components;
 using EditBot.Bot.Delivery;
 using EditBot.Bot.Entry;
@@ -59,7 +58,7 @@ public sealed partial class ShowResultsHandler(
         for (var part = 0; part < packages.Count; part++)
         {
             var package = packages[part];
-            var files = package.Files.Select(f => new DiscordFile(ResultComponents.FileName(f, origin.ResultsAsSpoilers), f.Content, f.MediaType)).ToList();
+            var files = ResultComponents.Uploads(package, origin.ResultsAsSpoilers);
             var body = new MessageBody
             {
                 Content = ResultPoster.Content(package, part == 0 ? $"Results of “{prompt}”" : null, null),

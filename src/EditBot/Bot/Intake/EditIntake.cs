@@ -58,7 +58,7 @@ public sealed partial class EditIntake(
         }
 
         var requesterKey = OriginKeys.User(origin.UserId);
-        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.UserInstallOnly ? null : origin.GuildId, cancellationToken);
+        var (serverSize, serverQuality) = await policy.DefaultsAsync(origin.RulesGuildId(), cancellationToken);
         var prompt = input.Prompt.Trim();
         var quality = Quality(input, serverQuality, settings);
 
@@ -165,7 +165,7 @@ public sealed partial class EditIntake(
             return limited;
         }
 
-        var (_, serverQuality) = await policy.DefaultsAsync(origin.UserInstallOnly ? null : origin.GuildId, cancellationToken);
+        var (_, serverQuality) = await policy.DefaultsAsync(origin.RulesGuildId(), cancellationToken);
         var early = await policy.CheckAsync(
             Context(origin, requester, input.Prompt.Trim(), input.Count, Quality(input, serverQuality, options.Value), CheapestSize, source), cancellationToken);
         return early.RefusalMessage;
