@@ -40,10 +40,10 @@ public sealed class FakeDiscordComponentsV2Tests
         var channel = fake.AddChannel();
 
         using var response = await PostWithFileAsync(fake, channel.Id, Card("attachment://a.png", extra: "\"content\": \"hi\","));
+        await AssertRefusedAsync(fake, response, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
         using var empty = await PostWithFileAsync(fake, channel.Id, Card("attachment://a.png", extra: "\"content\": \"\", \"embeds\": [],"));
 
-        await AssertRefusedAsync(response, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
-        await AssertRefusedAsync(empty, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
+        await AssertRefusedAsync(fake, empty, "MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2");
         Assert.Empty(fake.MessagesIn(channel.Id));
     }
 
@@ -56,7 +56,7 @@ public sealed class FakeDiscordComponentsV2Tests
         using var response = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages",
             $$"""{"components": [{"type": 17, "components": [{"type": 10, "content": "hello"}]}], {{Mentions}}}""");
 
-        await AssertRefusedAsync(response, "needs the IS_COMPONENTS_V2 flag");
+        await AssertRefusedAsync(fake, response, "needs the IS_COMPONENTS_V2 flag");
         Assert.Empty(fake.MessagesIn(channel.Id));
     }
 
@@ -67,10 +67,10 @@ public sealed class FakeDiscordComponentsV2Tests
         var channel = fake.AddChannel();
 
         using var hidden = await PostWithFileAsync(fake, channel.Id, $$"""{"flags": {{V2}}, "components": [{"type": 10, "content": "no gallery"}], {{Mentions}}, "attachments": [{"id": "0", "filename": "a.png"}]}""");
+        await AssertRefusedAsync(fake, hidden, "a.png is uploaded but no component shows it");
         using var missing = await PostWithFileAsync(fake, channel.Id, Card("attachment://b.png"));
 
-        await AssertRefusedAsync(hidden, "a.png is uploaded but no component shows it");
-        await AssertRefusedAsync(missing, "attachment://b.png is not a file of this message");
+        await AssertRefusedAsync(fake, missing, "attachment://b.png is not a file of this message");
         Assert.Empty(fake.MessagesIn(channel.Id));
     }
 
@@ -86,7 +86,7 @@ public sealed class FakeDiscordComponentsV2Tests
         using var response = await FakeDiscordWire.SendJsonAsync(fake, $"/channels/{channel.Id}/messages",
             $$"""{"flags": {{V2}}, "components": [{"type": 17, "components": [{{rows}}]}], {{Mentions}}}""");
 
-        await AssertRefusedAsync(response, "this one has 41");
+        await AssertRefusedAsync(fake, response, "this one has 41");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class FakeDiscordComponentsV2Tests
 
         using var response = await PostWithFileAsync(fake, channel.Id, Card("attachment://a.png"));
 
-        await AssertRefusedAsync(response, "IS_COMPONENTS_V2 is not available here");
+        await AssertRefusedAsync(fake, response, "IS_COMPONENTS_V2 is not available here", recorded: false);
     }
 
     private static string Card(string url, string extra = "") =>
@@ -114,11 +114,14 @@ public sealed class FakeDiscordComponentsV2Tests
         return await FakeDiscordWire.SendAsync(fake, $"/channels/{channelId}/messages", form);
     }
 
-    private static async Task AssertRefusedAsync(HttpResponseMessage response, string why)
+    /// <param name="recorded">The refusal is counted as the sender's fault (a contract violation), cleared here since it was sent on purpose.</param>
+    private static async Task AssertRefusedAsync(FakeDiscordServer fake, HttpResponseMessage response, string why, bool recorded = true)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(50035, JsonNode.Parse(body)!["code"]!.GetValue<int>());
         Assert.True(body.Contains(why, StringComparison.Ordinal), body);
+        Assert.Equal(recorded, fake.ContractViolations.Any(v => v.Contains(why, StringComparison.Ordinal)));
+        fake.ClearContractViolations(); // sent wrong on purpose
     }
 }

@@ -101,6 +101,8 @@ public sealed class FakeDiscordRefusalTests
         Assert.Equal(50035, JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["code"]!.GetValue<int>());
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Single(fake.MessagesIn(channel.Id));
+        Assert.Single(fake.ContractViolations, v => v.StartsWith("message components:", StringComparison.Ordinal));
+        fake.ClearContractViolations(); // sent wrong on purpose
     }
 
     [Fact]
@@ -114,6 +116,8 @@ public sealed class FakeDiscordRefusalTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("custom_id values must be unique", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(fake.MessagesIn(channel.Id));
+        Assert.Contains(fake.ContractViolations, v => v.Contains("custom_id values must be unique", StringComparison.Ordinal));
+        fake.ClearContractViolations(); // sent wrong on purpose
     }
 
     private static string Rows(int count) => string.Join(", ", Enumerable.Range(1, count).Select(i => Row($"b{i}")));

@@ -206,6 +206,13 @@ public sealed partial class FakeDiscordServer
 
         if (ComponentsV2Violation(message, body, [.. uploads.Select(u => u.Filename)], [.. kept.Select(k => k.Filename)], isEdit) is { } v2)
         {
+            // A refused component layout is the bot's fault, like a body against the description: recorded, so a card
+            // the bot then posts the classic way cannot pass unseen. The test device that refuses every card is not.
+            if (!RefuseComponentsV2)
+            {
+                Record([$"message components: {v2.Body?.ToJsonString()}"]);
+            }
+
             return v2;
         }
 

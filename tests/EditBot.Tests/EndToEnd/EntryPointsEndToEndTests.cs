@@ -117,8 +117,9 @@ public sealed class EntryPointsEndToEndTests
         var first = Assert.Single(Assert.Single(bot.Discord.Requests, r => r.Files.Count > 0).Files);
 
         var help = new InteractionOrigin { GuildId = bot.Discord.DefaultGuildId.ToString(CultureInfo.InvariantCulture), AttachmentSizeLimit = boosted };
-        await bot.DispatchInteractionAsync(InteractionPayloads.SlashCommand("editbot", help, CommandOption.Subcommand("help")));
-        await Eventually.WaitUntilAsync(() => bot.InteractionTraffic(help).Length > 0, "the help answer");
+        // Sent again, as a person would, if the answer missed Discord's 3 s on a loaded machine.
+        await bot.PressUntilAnsweredAsync(() => InteractionPayloads.SlashCommand(
+            "editbot", help with { InteractionId = TestSnowflakes.Next(), Token = "help-" + Guid.NewGuid().ToString("N") }, CommandOption.Subcommand("help")));
         await Eventually.WaitUntilAsync(
             async () => await bot.Services.GetRequiredService<GuildUploadLimits>().FindAsync(ulong.Parse(help.GuildId!, CultureInfo.InvariantCulture), CancellationToken.None) == boosted,
             "the server's limit to be known");
