@@ -1,3 +1,4 @@
+using EditBot.TestSupport;
 using EditBot.Adapters;
 using EditBot.Core.Cluster;
 using EditBot.Core.Engine;
@@ -34,7 +35,9 @@ public sealed class SharedDiscordBudgetTests(PostgresForBots postgres) : IClassF
         await using var first = await InstanceAsync("first", discord, store);
         await using var second = await InstanceAsync("second", discord, store);
         await Task.WhenAll(first.JoinedAsync(), second.JoinedAsync());
-        Assert.Equal(2, first.Shares.SharersOf(ClusterRole.DiscordRequests));
+        // Each sees the other from its next heartbeat on; a loaded machine may delay that past the other's join.
+        await Eventually.WaitUntilAsync(
+            () => first.Shares.SharersOf(ClusterRole.DiscordRequests) == 2 && second.Shares.SharersOf(ClusterRole.DiscordRequests) == 2, "both instances to count each other");
 
         var channels = Enumerable.Range(0, 40).Select(_ => discord.AddChannel()).ToList();
         var sends = new[] { first, second }.SelectMany((instance, n) => Enumerable.Range(0, 40).Select(i => Task.Run(() =>
