@@ -22,6 +22,7 @@ public sealed class DiscordContractEndToEndTests
     public async Task A_bot_message_with_an_unknown_field_is_answered_400_50035_and_nothing_is_posted()
     {
         await using var bot = await BotHarness.StartAsync(services: s => s.AddHttpClient<DiscordRestClient>().AddHttpMessageHandler(() => new MisspeltField()));
+        bot.Discord.ExpectContractViolations("$.colour: unknown field"); // sent on purpose, by every post of the bot
         bot.Discord.SimulateMissingMessageContentIntent = true; // the bot answers the mention with guidance, a JSON message
         var channel = BotHarnessEdits.DefaultChannel;
         var target = bot.Discord.AddMessage(channel, "look", attachments: [bot.Discord.AddAttachment("dog.png", TestImages.Png(20, 30))]);
@@ -38,10 +39,8 @@ public sealed class DiscordContractEndToEndTests
         Assert.Contains("\"colour\"", refused.Body, StringComparison.Ordinal);
         Assert.Contains(bot.Discord.ContractViolations, v => v.Contains("$.colour: unknown field", StringComparison.Ordinal));
         Assert.DoesNotContain(bot.Discord.MessagesIn(channel), m => m.AuthorIsBot);
-        // The misspelt field was sent on purpose: stop the bot first, so a later post of its own (an apology for the
-        // refused reply, also misspelt by the handler) cannot add a violation after the clear (seen once in CI).
-        await bot.App.StopAsync();
-        bot.Discord.ClearContractViolations();
+        // A later post of the bot's own (an apology for the refused reply, also misspelt by the handler) may reach the
+        // fake after the test ends: CI saw one recorded after StopAsync and a clear. Expected violations cover it.
     }
 
     /// <summary>Adds <c>"colour"</c> (Discord spells no such field) to every JSON message the bot creates.</summary>
