@@ -59,6 +59,12 @@ public sealed record Interaction
     public bool ServerInstalled =>
         AuthorizingIntegrationOwners is not { } owners || owners.ContainsKey("0") || (Context == 1 && GuildId is null);
 
+    /// <summary>
+    /// No server install authorized it (<c>authorizing_integration_owners</c> lacks the guild key "0"), the bot's own DM
+    /// included: Discord then allows the interaction at most five follow-up messages. Unknown counts as not limited.
+    /// </summary>
+    public bool FollowupsLimited => AuthorizingIntegrationOwners is { } owners && !owners.ContainsKey("0");
+
     /// <summary>Whoever invoked it, in a guild or in a DM.</summary>
     public User? Invoker => Member?.User ?? User;
 }

@@ -62,6 +62,9 @@ public sealed record DiscordOrigin
     /// <summary>Only the requester's own install authorized the request (no server install): the server's rules don't apply.</summary>
     public bool UserInstallOnly { get; init; }
 
+    /// <summary>No server install authorized the interaction (its DM with the bot included): at most five follow-ups.</summary>
+    public bool FollowupsLimited { get; init; }
+
     /// <summary>The server whose rules, defaults and counts apply: none where only the requester's install authorized it.</summary>
     public ulong? RulesGuildId() => UserInstallOnly ? null : GuildId;
 

@@ -25,7 +25,7 @@ public sealed partial class FakeDiscordServer
         var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var source = sourceMessageId ?? (interaction["message"]?["id"]?.GetValue<string>() is { } message ? ulong.Parse(message, CultureInfo.InvariantCulture) : null);
         var registered = RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, source);
-        registered.UserInstallOnly = IsUserInstallOnly(interaction);
+        registered.FollowupsLimited = interaction["authorizing_integration_owners"] is JsonObject owners && !owners.ContainsKey("0");
         return registered;
     }
 

@@ -207,7 +207,7 @@ public sealed partial class FakeDiscordServer
         return FakeResult.NoContent;
     }
 
-    /// <summary>Follow-ups Discord allows an interaction that only a user install authorized.</summary>
+    /// <summary>Follow-ups Discord allows an interaction that no server install authorized.</summary>
     public const int MaxUserInstallFollowups = 5;
 
     private FakeResult CreateFollowup(FakeCall call)
@@ -217,7 +217,7 @@ public sealed partial class FakeDiscordServer
             return error;
         }
 
-        if (interaction.UserInstallOnly && interaction.FollowupMessageIds.Count >= MaxUserInstallFollowups)
+        if (interaction.FollowupsLimited && interaction.FollowupMessageIds.Count >= MaxUserInstallFollowups)
         {
             return FakeResult.Error(400, 40094, "This interaction has hit the maximum number of follow up messages");
         }

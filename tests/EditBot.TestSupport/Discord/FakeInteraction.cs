@@ -46,10 +46,11 @@ public sealed class FakeInteraction(ulong id, string token, ulong channelId)
     public List<ulong> FollowupMessageIds { get; } = [];
 
     /// <summary>
-    /// Only the user's install authorized it (no server install where it happened): Discord then allows at most five
-    /// follow-up messages, and the sixth is refused with 400 40094.
+    /// No server install authorized it (<c>authorizing_integration_owners</c> without the key "0"): Discord then allows at
+    /// most five follow-up messages, and the sixth is refused with 400 40094. Discord's documentation words the rule as
+    /// "only contains USER_INSTALL" and makes no exception for the bot's own DM, so neither does the fake (strict side).
     /// </summary>
-    public bool UserInstallOnly { get; set; }
+    public bool FollowupsLimited { get; set; }
 
     /// <summary>When set, webhook routes answer 401 50027 as after 15 minutes.</summary>
     public bool Expired { get; set; }

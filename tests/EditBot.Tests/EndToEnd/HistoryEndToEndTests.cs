@@ -55,14 +55,12 @@ public sealed class HistoryEndToEndTests
 
         // Nothing of the page is in memory: a new process reads it from the button and the store.
         await bot.RestartAsync();
-        await PressAsync(bot, history, ButtonId(history, "Next"), new InteractionOrigin());
-        var second = bot.Discord.GetMessage(history.Id)!;
+        var second = await TurnPageAsync(bot, history, "Next");
         Assert.Equal("Page 2 of 2 · newest first", Footer(second));
         Assert.Equal([older[9].Request.Prompt, older[10].Request.Prompt], Entries(second).Select(Prompt));
         Assert.Equal(["Previous"], PageButtons(second));
 
-        await PressAsync(bot, second, ButtonId(second, "Previous"), new InteractionOrigin());
-        var first = bot.Discord.GetMessage(history.Id)!;
+        var first = await TurnPageAsync(bot, second, "Previous");
         Assert.Equal("Page 1 of 2 · newest first", Footer(first));
         Assert.Equal(entries, Entries(first));
         bot.Discord.AssertNoContractViolations();
@@ -171,6 +169,48 @@ public sealed class HistoryEndToEndTests
     }
 
     [Fact]
+    public async Task Show_results_for_a_user_install_keeps_to_five_follow_ups_and_sends_the_other_parts_to_the_DM_saying_so()
+    {
+        // Small upload limits leave one or two files per message: eight results take more messages than an answer and the
+        // five follow-ups Discord allows where no server install authorized the press.
+        const long limit = 6 * 1024, requestLimit = 7 * 1024;
+        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        var channel = bot.Discord.AddChannel(type: 0, guildId: OtherGuild).Id;
+        bot.Discord.ForbidChannel(channel);
+        var origin = new InteractionOrigin
+        {
+            GuildId = OtherGuild.ToString(CultureInfo.InvariantCulture), ChannelId = channel.ToString(CultureInfo.InvariantCulture),
+            UserInstall = true, AppPermissions = UserInstallPermissions, AttachmentSizeLimit = limit,
+        };
+        await bot.SlashEditAsync("eight paper cranes", bot.Image(120, 80), origin, CommandOption.Number("count", 8));
+        var job = await bot.WaitForJobAsync("eight paper cranes");
+        Assert.Equal(JobState.Done, job.State);
+        var dm = bot.Discord.DirectMessageChannelOf(Requester)!;
+        var directBefore = bot.ResultMessages(dm.Id).Count;
+        var history = await CommandAsync(bot, origin, "history");
+
+        var press = await PressAsync(bot, history, $"eb:results:{job.Id:N}", origin);
+        var shown = await AnswerAsync(bot, press);
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetMessage(shown.Id)!.Content?.Contains("in your DMs", StringComparison.Ordinal) == true, "the note");
+
+        var interaction = bot.Discord.GetInteraction(Token(press))!;
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, interaction.FollowupMessageIds.Count);
+        var direct = bot.ResultMessages(dm.Id).Skip(directBefore).ToList();
+        Assert.NotEmpty(direct);
+        var parts = 1 + FakeDiscordServer.MaxUserInstallFollowups + direct.Count;
+        Assert.StartsWith($"Results of “eight paper cranes”, from part 7 of {parts}", direct[0].Content, StringComparison.Ordinal);
+        var answered = interaction.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).Prepend(bot.Discord.GetMessage(shown.Id)!);
+        var names = answered.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, names.Count);
+        Assert.Equal(8, names.Distinct(StringComparer.Ordinal).Count());
+        var last = direct.Count == 1 ? "The last part" : $"The last {direct.Count} parts";
+        Assert.Contains($"{last} did not fit the 5 messages", bot.Discord.GetMessage(shown.Id)!.Content, StringComparison.Ordinal);
+        Assert.NotEmpty(bot.Discord.GetMessage(shown.Id)!.Attachments);
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
     public async Task Show_results_after_retention_removed_the_images_says_they_are_no_longer_stored_and_sends_no_file()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -221,6 +261,18 @@ public sealed class HistoryEndToEndTests
 
     private static Task<JsonObject> PressAsync(BotHarness bot, FakeMessage message, string customId, InteractionOrigin origin) =>
         bot.PressUntilAnsweredAsync(() => InteractionPayloads.ButtonClick(customId, bot.Discord.ToMessageJson(message), Fresh(origin)), message.Id);
+
+    /// <summary>
+    /// Presses a page button and returns the history message once the page shown has changed: the bot defers the press
+    /// (type 6) and edits the message after reading the page, so the answer alone does not mean the page has turned.
+    /// </summary>
+    private static async Task<FakeMessage> TurnPageAsync(BotHarness bot, FakeMessage page, string label)
+    {
+        var before = Footer(page);
+        await PressAsync(bot, page, ButtonId(page, label), new InteractionOrigin());
+        await Eventually.WaitUntilAsync(() => Footer(bot.Discord.GetMessage(page.Id)!) != before, $"the page after {label}");
+        return bot.Discord.GetMessage(page.Id)!;
+    }
 
     /// <summary>The interaction's answer (its own message, or the one its button updated) once no longer deferred.</summary>
     private static async Task<FakeMessage> AnswerAsync(BotHarness bot, JsonObject payload)

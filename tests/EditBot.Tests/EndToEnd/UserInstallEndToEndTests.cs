@@ -74,6 +74,59 @@ public class UserInstallEndToEndTests
     }
 
     [Fact]
+    public async Task A_private_edit_from_a_user_install_keeps_to_the_five_follow_ups_and_sends_the_rest_to_the_DM()
+    {
+        // Discord's five follow-ups bind every interaction only a user install authorized, ephemeral ones too.
+        const long limit = 6 * 1024, requestLimit = 7 * 1024;
+        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        var channel = ForeignChannel(bot);
+        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = limit };
+
+        await bot.SlashEditAsync("seven secret boats", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
+        var job = await bot.WaitForJobAsync("seven secret boats");
+
+        Assert.Equal(JobState.Done, job.State);
+        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
+        Assert.All(followups, m => Assert.True(m.IsEphemeral));
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        Assert.NotNull(dm);
+        var names = followups.Concat(bot.ResultMessages(dm.Id)).SelectMany(m => m.Attachments).Select(a => a.Filename)
+            .Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, names.Count);
+        Assert.Equal(7, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        AssertNoRefusedOrChannelCalls(bot, channel);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
+    public async Task A_private_edit_in_the_bots_DM_by_its_user_install_alone_also_keeps_to_five_follow_ups()
+    {
+        // There authorizing_integration_owners holds the user's key alone too; Discord's documentation makes no exception.
+        const long limit = 6 * 1024, requestLimit = 7 * 1024;
+        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        bot.Discord.AddChannel(type: 1, id: ulong.Parse(InteractionOrigin.DirectMessage.ChannelId, CultureInfo.InvariantCulture));
+        var origin = InteractionOrigin.DirectMessage with { UserInstall = true, AttachmentSizeLimit = limit };
+
+        await bot.SlashEditAsync("seven secret kites", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
+        var job = await bot.WaitForJobAsync("seven secret kites");
+
+        Assert.Equal(JobState.Done, job.State);
+        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        Assert.NotNull(dm);
+        var direct = bot.ResultMessages(dm.Id).Where(m => m.WebhookId is null).ToList();
+        Assert.Contains($"more messages than the {FakeDiscordServer.MaxUserInstallFollowups}", direct[0].Text, StringComparison.Ordinal);
+        var names = followups.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(7, names.Count);
+        Assert.Equal(7, names.Distinct(StringComparer.Ordinal).Count());
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        bot.Discord.AssertNoContractViolations();
+    }
+
+    [Fact]
     public async Task An_edit_in_a_group_DM_arrives_through_the_interaction()
     {
         await using var bot = await BotHarness.StartAsync();
@@ -150,7 +203,6 @@ public class UserInstallEndToEndTests
         }
     }
 
-    /// <summary>A text channel of a server that never added the bot: every channel route answers the bot 403 50001.</summary>
     /// <summary>A user install's interaction in <see cref="OtherGuild"/>'s channel, where the bot is no member.</summary>
     private static InteractionOrigin ForeignOrigin(ulong channel) => new()
     {
@@ -160,6 +212,7 @@ public class UserInstallEndToEndTests
         AppPermissions = UserInstallPermissions,
     };
 
+    /// <summary>A text channel of a server that never added the bot: every channel route answers the bot 403 50001.</summary>
     private static ulong ForeignChannel(BotHarness bot)
     {
         var channel = bot.Discord.AddChannel(type: 0, guildId: OtherGuild).Id;

@@ -20,7 +20,7 @@ namespace EditBot.Bot.Delivery;
 public sealed partial class ResultPoster(
     DiscordRestClient rest, ProgressMessages progress, PostedResultFinder finder, IOptions<BotExperienceOptions> options, ILogger<ResultPoster> logger)
 {
-    /// <summary>Discord allows an interaction at most five follow-up messages where the app is not installed; the rest go to DMs.</summary>
+    /// <summary>Discord allows an interaction no server install authorized at most five follow-up messages; the rest go to DMs.</summary>
     public const int MaxFollowups = 5;
 
     /// <param name="parts">How many messages the job's results take.</param>
@@ -57,7 +57,9 @@ public sealed partial class ResultPoster(
             // Ephemeral for a private edit; public where the bot can't post in the channel (a user install). No Delete or
             // Edit region there: both would need channel routes.
             var isPrivate = plan.Kind == DeliveryPlanKind.Private;
-            if (progress.TokenAlive(origin) && (isPrivate || part < MaxFollowups))
+            var tokenAlive = progress.TokenAlive(origin);
+            // The five follow-ups bind every interaction no server install authorized, ephemeral ones too.
+            if (tokenAlive && (!origin.FollowupsLimited || part < MaxFollowups))
             {
                 var (followup, followupClassic) = await SendAsync(job, cards, card =>
                 {
@@ -67,7 +69,7 @@ public sealed partial class ResultPoster(
                 return new PostedResult(followup.Id, followup.ChannelId, false, followupClassic);
             }
 
-            // The token died (or its follow-ups ran out): the requester's DMs are the one place left.
+            // The token died (or a user install's follow-ups ran out): the requester's DMs are the one place left.
             var dm = await rest.CreateDmChannelAsync(origin.UserId, cancellationToken);
             if (mayHavePosted && await finder.FindAsync(dm.Id, job.Id, package, origin.ResultsAsSpoilers, cancellationToken) is { } sent)
             {
@@ -77,7 +79,7 @@ public sealed partial class ResultPoster(
             try
             {
                 var (direct, directClassic) = await SendAsync(job, cards, card => rest.CreateMessageAsync(
-                    dm.Id, Body(card, DirectIntro(job, isPrivate), null, canDelete: false) with { Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken));
+                    dm.Id, Body(card, DirectIntro(job, isPrivate, tokenAlive), null, canDelete: false) with { Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken));
                 return new PostedResult(direct.Id, dm.Id, true, directClassic);
             }
             catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
@@ -144,9 +146,13 @@ public sealed partial class ResultPoster(
         return (await send(false), true);
     }
 
-    private static string DirectIntro(Job job, bool isPrivate) =>
-        $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}” took longer than Discord lets me answer "
-        + (isPrivate ? "privately" : "there") + ", so here it is in DMs.";
+    private static string DirectIntro(Job job, bool isPrivate, bool followupsRanOut)
+    {
+        var edit = $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}”";
+        return followupsRanOut
+            ? $"{edit} needs more messages than the {MaxFollowups} Discord lets me send in answer there, so the rest is here in DMs."
+            : $"{edit} took longer than Discord lets me answer {(isPrivate ? "privately" : "there")}, so here it is in DMs.";
+    }
 
     /// <summary>A classic result message's text: the lead, the reason on its own line, then the notes; at most 2,000 characters.</summary>
     public static string? Content(PackagedMessage package, string? reason, string? lead)

@@ -25,6 +25,7 @@ public static class InteractionOrigin
             AttachmentSizeLimit = interaction.AttachmentSizeLimit,
             AppPermissions = interaction.AppPermissions,
             UserInstallOnly = !interaction.ServerInstalled,
+            FollowupsLimited = interaction.FollowupsLimited,
             InteractionOnly = !interaction.ServerInstalled || !CanPost(interaction),
         };
     }

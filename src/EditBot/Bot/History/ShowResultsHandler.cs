@@ -21,7 +21,7 @@ namespace EditBot.Bot.History;
 /// ephemeral follow-ups, named as the delivery names them. Results removed by retention are said to be gone.
 /// </summary>
 public sealed partial class ShowResultsHandler(
-    JobService jobs, IBlobStore blobs, ResultPackager packager, IOptions<StorageOptions> storage, ILogger<ShowResultsHandler> logger)
+    JobService jobs, IBlobStore blobs, ResultPackager packager, DiscordRestClient rest, IOptions<StorageOptions> storage, ILogger<ShowResultsHandler> logger)
 {
     public async Task HandleAsync(Interaction interaction, CustomId id, InteractionResponder responder, CancellationToken cancellationToken)
     {
@@ -55,18 +55,59 @@ public sealed partial class ShowResultsHandler(
         }
 
         var packages = await packager.PackageAsync(results, interaction.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken);
-        for (var part = 0; part < packages.Count; part++)
+        // Where no server install authorized the press, Discord allows five follow-ups: the parts past them go to DMs.
+        var answered = interaction.FollowupsLimited ? Math.Min(packages.Count, 1 + ResultPoster.MaxFollowups) : packages.Count;
+        MessageBody Body(int part, string? note) => new()
         {
-            var package = packages[part];
-            var files = ResultComponents.Uploads(package, origin.ResultsAsSpoilers);
-            var body = new MessageBody
-            {
-                Content = ResultPoster.Content(package, part == 0 ? $"Results of “{prompt}”" : null, null),
-                Components = ResultComponents.ResultIndexes(package).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
-            };
+            Content = ResultPoster.Content(packages[part], part == 0 ? $"Results of “{prompt}”" + (note is null ? "" : "\n" + note) : null, null),
+            Components = ResultComponents.ResultIndexes(packages[part]).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
+        };
+
+        for (var part = 0; part < answered; part++)
+        {
+            var files = ResultComponents.Uploads(packages[part], origin.ResultsAsSpoilers);
             await (part == 0
-                ? responder.EditOriginalAsync(body, files, cancellationToken)
-                : responder.FollowupAsync(body, ephemeral: true, files, cancellationToken));
+                ? responder.EditOriginalAsync(Body(part, null), files, cancellationToken)
+                : responder.FollowupAsync(Body(part, null), ephemeral: true, files, cancellationToken));
+        }
+
+        if (answered < packages.Count)
+        {
+            var note = await SendRestToDirectMessagesAsync(interaction, job, packages, answered, origin.ResultsAsSpoilers, prompt, cancellationToken);
+            await responder.EditOriginalAsync(Body(0, note), cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Sends parts <paramref name="from"/> onwards to the presser's DMs and returns the note that says so (or why not).</summary>
+    private async Task<string> SendRestToDirectMessagesAsync(
+        Interaction interaction, Job job, IReadOnlyList<PackagedMessage> packages, int from, bool spoilers, string prompt, CancellationToken cancellationToken)
+    {
+        var left = packages.Count - from;
+        var what = left == 1 ? "The last part" : $"The last {left} parts";
+        try
+        {
+            var dm = await rest.CreateDmChannelAsync(interaction.Invoker!.Id, cancellationToken);
+            for (var part = from; part < packages.Count; part++)
+            {
+                var heading = part == from ? $"Results of “{prompt}”, from part {part + 1} of {packages.Count}:" : null;
+                await rest.CreateMessageAsync(
+                    dm.Id,
+                    new MessageBody
+                    {
+                        Content = ResultPoster.Content(packages[part], heading, null),
+                        Components = ResultComponents.ResultIndexes(packages[part]).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
+                    },
+                    ResultComponents.Uploads(packages[part], spoilers),
+                    cancellationToken);
+            }
+
+            return $"{what} did not fit the {ResultPoster.MaxFollowups} messages Discord lets me answer with here: they are in your DMs.";
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
+        {
+            LogDirectMessagesClosed(logger, job.Id);
+            return $"{what} did not fit the {ResultPoster.MaxFollowups} messages Discord lets me answer with here, and your DMs are closed to me. "
+                + "Allow DMs from server members, or press Show results where I am a member of the server.";
         }
     }
 
@@ -81,6 +122,9 @@ public sealed partial class ShowResultsHandler(
         var shown = amount.ToString("0.#", CultureInfo.InvariantCulture);
         return $"{shown} {unit}{(shown == "1" ? "" : "s")}";
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: the parts past the follow-ups could not go to DMs (closed)")]
+    private static partial void LogDirectMessagesClosed(ILogger logger, Guid jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: its results are no longer stored")]
     private static partial void LogResultsGone(ILogger logger, Guid jobId);
