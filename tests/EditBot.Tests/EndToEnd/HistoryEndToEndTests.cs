@@ -200,9 +200,7 @@ public sealed class HistoryEndToEndTests
         var parts = 1 + FakeDiscordServer.MaxUserInstallFollowups + direct.Count;
         Assert.StartsWith($"Results of “eight paper cranes”, from part 7 of {parts}", direct[0].Content, StringComparison.Ordinal);
         var answered = interaction.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).Prepend(bot.Discord.GetMessage(shown.Id)!);
-        var names = answered.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, names.Count);
-        Assert.Equal(8, names.Distinct(StringComparer.Ordinal).Count());
+        BotHarnessEdits.AssertEachResultOnce(answered.Concat(direct), 8);
         var last = direct.Count == 1 ? "The last part" : $"The last {direct.Count} parts";
         Assert.Contains($"{last} did not fit the 5 messages", bot.Discord.GetMessage(shown.Id)!.Content, StringComparison.Ordinal);
         Assert.NotEmpty(bot.Discord.GetMessage(shown.Id)!.Attachments);

@@ -48,82 +48,38 @@ public class UserInstallEndToEndTests
     [Fact]
     public async Task Results_that_need_more_than_five_messages_fill_the_five_follow_ups_and_the_rest_go_to_the_DM()
     {
-        // Small upload limits leave one file per message: the eight results take eight messages.
-        const long limit = 6 * 1024, requestLimit = 7 * 1024;
-        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
         var channel = ForeignChannel(bot);
-        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = limit };
 
-        await bot.SlashEditAsync("eight paper boats", bot.Image(120, 80), origin, CommandOption.Number("count", 8));
-        var job = await bot.WaitForJobAsync("eight paper boats");
+        var (followups, direct) = await SplitDeliveryAsync(bot, ForeignOrigin(channel), "eight paper boats", 8, isPrivate: false);
 
-        Assert.Equal(JobState.Done, job.State);
-        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
-        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
-        Assert.NotNull(dm);
-        var direct = bot.ResultMessages(dm.Id);
-        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
-        Assert.NotEmpty(direct);
-        // Each of the eight results arrived once, across the follow-ups and the DM; nothing hit the follow-up limit.
-        var names = followups.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, names.Count);
-        Assert.Equal(8, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        Assert.All(followups, m => Assert.False(m.IsEphemeral));
         AssertNoRefusedOrChannelCalls(bot, channel);
-        bot.Discord.AssertNoContractViolations();
     }
 
     [Fact]
     public async Task A_private_edit_from_a_user_install_keeps_to_the_five_follow_ups_and_sends_the_rest_to_the_DM()
     {
         // Discord's five follow-ups bind every interaction only a user install authorized, ephemeral ones too.
-        const long limit = 6 * 1024, requestLimit = 7 * 1024;
-        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
         var channel = ForeignChannel(bot);
-        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = limit };
 
-        await bot.SlashEditAsync("seven secret boats", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
-        var job = await bot.WaitForJobAsync("seven secret boats");
+        var (followups, _) = await SplitDeliveryAsync(bot, ForeignOrigin(channel), "seven secret boats", 7, isPrivate: true);
 
-        Assert.Equal(JobState.Done, job.State);
-        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
-        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
         Assert.All(followups, m => Assert.True(m.IsEphemeral));
-        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
-        Assert.NotNull(dm);
-        var names = followups.Concat(bot.ResultMessages(dm.Id)).SelectMany(m => m.Attachments).Select(a => a.Filename)
-            .Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
-        Assert.Equal(7, names.Count);
-        Assert.Equal(7, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
         AssertNoRefusedOrChannelCalls(bot, channel);
-        bot.Discord.AssertNoContractViolations();
     }
 
     [Fact]
     public async Task A_private_edit_in_the_bots_DM_by_its_user_install_alone_also_keeps_to_five_follow_ups()
     {
         // There authorizing_integration_owners holds the user's key alone too; Discord's documentation makes no exception.
-        const long limit = 6 * 1024, requestLimit = 7 * 1024;
-        await using var bot = await SmallUploads.StartAsync(limit, requestLimit);
+        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
         bot.Discord.AddChannel(type: 1, id: ulong.Parse(InteractionOrigin.DirectMessage.ChannelId, CultureInfo.InvariantCulture));
-        var origin = InteractionOrigin.DirectMessage with { UserInstall = true, AttachmentSizeLimit = limit };
 
-        await bot.SlashEditAsync("seven secret kites", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
-        var job = await bot.WaitForJobAsync("seven secret kites");
+        var (_, direct) = await SplitDeliveryAsync(bot, InteractionOrigin.DirectMessage with { UserInstall = true }, "seven secret kites", 7, isPrivate: true);
 
-        Assert.Equal(JobState.Done, job.State);
-        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
-        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
-        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
-        Assert.NotNull(dm);
-        var direct = bot.ResultMessages(dm.Id).Where(m => m.WebhookId is null).ToList();
         Assert.Contains($"more messages than the {FakeDiscordServer.MaxUserInstallFollowups}", direct[0].Text, StringComparison.Ordinal);
-        var names = followups.Concat(direct).SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
-        Assert.Equal(7, names.Count);
-        Assert.Equal(7, names.Distinct(StringComparer.Ordinal).Count());
-        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
-        bot.Discord.AssertNoContractViolations();
     }
 
     [Fact]
@@ -201,6 +157,34 @@ public class UserInstallEndToEndTests
             var (types, contexts) = (command["integration_types"]!.ToJsonString(), command["contexts"]!.ToJsonString());
             Assert.Equal(name == "editbot-admin" ? ("[0]", "[0]") : ("[0,1]", "[0,1,2]"), (types, contexts));
         }
+    }
+
+    /// <summary>Upload limits that leave one or two result files per message (6 KiB a file, 7 KiB a request).</summary>
+    private const long TinyLimit = 6 * 1024, TinyRequestLimit = 7 * 1024;
+
+    /// <summary>
+    /// Runs an edit of <paramref name="count"/> results under <see cref="TinyLimit"/>, so they need more messages than the
+    /// five follow-ups, and asserts what every such delivery must do: done, exactly five follow-ups, the rest in the
+    /// requester's DM, each result once, and nothing refused (no 40094).
+    /// </summary>
+    private static async Task<(List<FakeMessage> Followups, List<FakeMessage> Direct)> SplitDeliveryAsync(
+        BotHarness bot, InteractionOrigin origin, string prompt, int count, bool isPrivate)
+    {
+        origin = origin with { AttachmentSizeLimit = TinyLimit };
+        await bot.SlashEditAsync(prompt, bot.Image(120, 80), origin, CommandOption.Number("count", count), CommandOption.Boolean("private", isPrivate));
+        var job = await bot.WaitForJobAsync(prompt);
+
+        Assert.Equal(JobState.Done, job.State);
+        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Select(id => bot.Discord.GetMessage(id)!).ToList();
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, followups.Count);
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        Assert.NotNull(dm);
+        var direct = bot.ResultMessages(dm.Id).Where(m => m.WebhookId is null).ToList();
+        Assert.NotEmpty(direct);
+        BotHarnessEdits.AssertEachResultOnce(followups.Concat(direct), count);
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
+        bot.Discord.AssertNoContractViolations();
+        return (followups, direct);
     }
 
     /// <summary>A user install's interaction in <see cref="OtherGuild"/>'s channel, where the bot is no member.</summary>

@@ -54,6 +54,17 @@ public static class BotHarnessEdits
     public static IReadOnlyList<FakeMessage> ResultMessages(this BotHarness bot, ulong channelId) =>
         bot.Discord.MessagesIn(channelId).Where(m => m.AuthorIsBot && m.Attachments.Count > 0).ToList();
 
+    /// <summary>
+    /// Asserts that the messages carry exactly <paramref name="results"/> result files (contact sheets aside), each once:
+    /// what results split over follow-ups and DMs must add up to.
+    /// </summary>
+    public static void AssertEachResultOnce(IEnumerable<FakeMessage> messages, int results)
+    {
+        var names = messages.SelectMany(m => m.Attachments).Select(a => a.Filename).Where(n => !n.Contains("sheet", StringComparison.Ordinal)).ToList();
+        Assert.Equal(results, names.Count);
+        Assert.Equal(results, names.Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>The thread the bot started on a message of the default channel.</summary>
     public static ulong ThreadOf(this BotHarness bot, ulong channelId) =>
         bot.Discord.MessagesIn(channelId).Select(m => m.ThreadId).First(t => t is not null)!.Value;
