@@ -1,11 +1,14 @@
 namespace EditBot.Core.Polling;
 
-/// <summary>The few standard-normal functions the polling model needs (.NET has no erf).</summary>
-internal static class NormalDistribution
+/// <summary>The few standard-normal functions the polling model, its benchmarks and its tests need (.NET has no erf).</summary>
+public static class NormalDistribution
 {
     private const double InverseSqrtTwoPi = 0.3989422804014327;
 
     public static double Density(double z) => InverseSqrtTwoPi * Math.Exp(-0.5 * z * z);
+
+    /// <summary>P(Z ≤ z).</summary>
+    public static double Cdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
 
     /// <summary>P(Z &gt; z), via the complementary error function.</summary>
     public static double UpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2));
@@ -25,7 +28,7 @@ internal static class NormalDistribution
     }
 
     /// <summary>Numerical Recipes' erfc (Chebyshev fit), relative error below 1.2e-7 everywhere.</summary>
-    private static double Erfc(double x)
+    public static double Erfc(double x)
     {
         var z = Math.Abs(x);
         var t = 1 / (1 + (0.5 * z));

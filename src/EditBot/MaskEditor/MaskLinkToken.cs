@@ -4,15 +4,3 @@ namespace EditBot.MaskEditor;
 /// <param name="LinkId">The draft's id (16 random bytes as 32 hex digits).</param>
 /// <param name="ImageTag">The first 8 bytes of the SHA-256 of the image's blob id: binds the link to its image.</param>
 public sealed record MaskLinkToken(string LinkId, ulong UserId, DateTimeOffset ExpiresAt, ulong ImageTag);
-
-/// <summary>Why a token was not accepted.</summary>
-public enum MaskLinkProblem
-{
-    None,
-    /// <summary>Malformed, signed with another key, or tampered with: answered 404.</summary>
-    Invalid,
-    /// <summary>Past its expiry: answered 410.</summary>
-    Expired,
-    /// <summary>Already submitted: answered 410.</summary>
-    Used,
-}

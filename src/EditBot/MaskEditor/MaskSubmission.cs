@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using EditBot.Bot;
+using EditBot.Bot.History;
 using EditBot.Bot.Intake;
 using EditBot.Core.Engine;
 using EditBot.Core.Storage;
@@ -116,7 +117,7 @@ public sealed partial class MaskSubmission(
             return new MaskSubmitAnswer(422, false, refusal);
         }
 
-        var url = JumpUrl(draft.Plan.Origin, progress!.Id);
+        var url = JobLinks.Url(draft.Plan.Origin.GuildId, draft.Plan.Origin.ChannelId, progress!.Id).AbsoluteUri;
         await drafts.UpdateAsync(draft.LinkId, d => d with { State = MaskDraftState.Used, JobId = outcome.Job!.Id, ResultUrl = url }, CancellationToken.None);
         return new MaskSubmitAnswer(202, true, "Queued! Your edit's progress and results will appear in Discord, under the message this link opens.", url);
     }
@@ -180,14 +181,6 @@ public sealed partial class MaskSubmission(
         var width = BinaryPrimitives.ReadInt32BigEndian(png.Slice(16, 4));
         var height = BinaryPrimitives.ReadInt32BigEndian(png.Slice(20, 4));
         return width > 0 && height > 0 ? (width, height) : null;
-    }
-
-    /// <summary>Discord's link to a message, which opens the app or the web client on it.</summary>
-    public static string JumpUrl(DiscordOrigin origin, ulong messageId)
-    {
-        ArgumentNullException.ThrowIfNull(origin);
-        var guild = origin.GuildId is { } g ? g.ToString(CultureInfo.InvariantCulture) : "@me";
-        return string.Create(CultureInfo.InvariantCulture, $"https://discord.com/channels/{guild}/{origin.ChannelId}/{messageId}");
     }
 
     private async Task ReleaseAsync(string linkId) =>

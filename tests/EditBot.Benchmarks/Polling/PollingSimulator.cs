@@ -119,7 +119,7 @@ public static class PollingSimulator
         {
             var z = (Math.Log(t) - mu) / sigma;
             var density = Math.Exp(-0.5 * z * z) / (t * sigma * Math.Sqrt(2 * Math.PI));
-            var survival = 0.5 * StandardNormal.Erfc(z / Math.Sqrt(2));
+            var survival = NormalDistribution.UpperTail(z);
             integral += Math.Sqrt(density * survival) * step;
         }
 

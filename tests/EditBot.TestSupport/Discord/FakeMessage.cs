@@ -58,25 +58,16 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
 
     public JsonObject ToJson(ulong? guildId, bool stripContent)
     {
-        var json = new JsonObject
-        {
-            ["id"] = Id.ToString(),
-            ["channel_id"] = ChannelId.ToString(),
-            ["type"] = ReferencedMessageId is null ? 0 : 19,
-            ["content"] = stripContent ? "" : Content,
-            ["author"] = new JsonObject { ["id"] = AuthorId.ToString(), ["username"] = AuthorIsBot ? "EditBot" : "user" + AuthorId, ["bot"] = AuthorIsBot },
-            ["timestamp"] = "2026-01-01T00:00:00.000000+00:00",
-            ["edited_timestamp"] = null,
-            ["tts"] = false,
-            ["mention_everyone"] = false,
-            ["mentions"] = new JsonArray(),
-            ["mention_roles"] = new JsonArray(),
-            ["pinned"] = false,
-            ["flags"] = Forwarded is null ? Flags : Flags | HasSnapshotFlag,
-            ["attachments"] = stripContent ? new JsonArray() : new JsonArray([.. Attachments.Select(a => (JsonNode)a.ToJson())]),
-            ["embeds"] = stripContent ? new JsonArray() : Embeds.DeepClone(),
-            ["components"] = stripContent ? new JsonArray() : Components.DeepClone(),
-        };
+        var json = ContentJson(Content, Attachments, Embeds, stripContent);
+        json["id"] = Id.ToString();
+        json["channel_id"] = ChannelId.ToString();
+        json["type"] = ReferencedMessageId is null ? 0 : 19;
+        json["author"] = new JsonObject { ["id"] = AuthorId.ToString(), ["username"] = AuthorIsBot ? "EditBot" : "user" + AuthorId, ["bot"] = AuthorIsBot };
+        json["tts"] = false;
+        json["mention_everyone"] = false;
+        json["pinned"] = false;
+        json["flags"] = Forwarded is null ? Flags : Flags | HasSnapshotFlag;
+        json["components"] = stripContent ? new JsonArray() : Components.DeepClone();
         if (guildId is { } guild)
         {
             json["guild_id"] = guild.ToString();
@@ -106,4 +97,20 @@ public sealed class FakeMessage(ulong id, ulong channelId, ulong authorId, bool 
 
         return json;
     }
+
+    /// <summary>
+    /// The fields a message and a forward's snapshot share: type 0, the content, attachments and embeds (emptied without
+    /// the MESSAGE_CONTENT intent), no mentions, and the timestamps.
+    /// </summary>
+    internal static JsonObject ContentJson(string content, IEnumerable<FakeAttachment> attachments, JsonArray embeds, bool stripContent) => new()
+    {
+        ["type"] = 0,
+        ["content"] = stripContent ? "" : content,
+        ["mentions"] = new JsonArray(),
+        ["mention_roles"] = new JsonArray(),
+        ["attachments"] = stripContent ? new JsonArray() : new JsonArray([.. attachments.Select(a => (JsonNode)a.ToJson())]),
+        ["embeds"] = stripContent ? new JsonArray() : embeds.DeepClone(),
+        ["timestamp"] = "2026-01-01T00:00:00.000000+00:00",
+        ["edited_timestamp"] = null,
+    };
 }

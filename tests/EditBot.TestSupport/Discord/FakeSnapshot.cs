@@ -32,19 +32,9 @@ public sealed record FakeSnapshot(ulong MessageId, ulong ChannelId, ulong? Guild
     /// </summary>
     public JsonArray SnapshotsJson(bool stripContent)
     {
-        var message = new JsonObject
-        {
-            ["type"] = 0,
-            ["content"] = stripContent ? "" : Content,
-            ["mentions"] = new JsonArray(),
-            ["mention_roles"] = new JsonArray(),
-            ["attachments"] = stripContent ? new JsonArray() : new JsonArray([.. Attachments.Select(a => (JsonNode)a.ToJson())]),
-            ["embeds"] = stripContent ? new JsonArray() : Embeds.DeepClone(),
-            ["timestamp"] = "2026-01-01T00:00:00.000000+00:00",
-            ["edited_timestamp"] = null,
-            ["flags"] = 0,
-            ["components"] = new JsonArray(),
-        };
+        var message = FakeMessage.ContentJson(Content, Attachments, Embeds, stripContent);
+        message["flags"] = 0;
+        message["components"] = new JsonArray();
         return [new JsonObject { ["message"] = message }];
     }
 }

@@ -1,3 +1,5 @@
+using EditBot.Core.Polling;
+
 namespace EditBot.TestSupport.Polling;
 
 /// <summary>
@@ -100,8 +102,8 @@ public sealed class CompletionDistribution
         var sigma = Math.Log(p95 / median) / P95Z;
         var mean = Math.Exp(mu + (sigma * sigma / 2));
         return Build(
-            t => t <= 0 ? 0 : StandardNormal.Cdf((Math.Log(t) - mu) / sigma),
-            t => t <= 0 ? 0 : mean * StandardNormal.Cdf((Math.Log(t) - mu - (sigma * sigma)) / sigma),
+            t => t <= 0 ? 0 : NormalDistribution.Cdf((Math.Log(t) - mu) / sigma),
+            t => t <= 0 ? 0 : mean * NormalDistribution.Cdf((Math.Log(t) - mu - (sigma * sigma)) / sigma),
             step,
             tailMass);
     }
