@@ -1,6 +1,7 @@
 using EditBot.Bot;
 using EditBot.Bot.Intake;
 using EditBot.Core.Storage;
+using EditBot.Imaging.Intake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,10 +22,11 @@ public static class MaskEditorEndpoints
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-    /// <summary>The sizes the page offers, as /edit does.</summary>
-    private static readonly string[] Sizes = ["auto", "1024x1024", "1536x1024", "1024x1536"];
+    /// <summary>The sizes the page offers: those /edit checks against, auto first.</summary>
+    private static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
 
-    private static readonly string[] Qualities = ["auto", "low", "medium", "high"];
+    /// <summary>The qualities the page offers: those /edit checks against, auto first.</summary>
+    private static readonly string[] Qualities = ["auto", .. EditInputRules.Qualities.Where(q => q != "auto")];
 
     public static IEndpointRouteBuilder MapMaskEditor(this IEndpointRouteBuilder app)
     {

@@ -1,3 +1,6 @@
+using EditBot.Bot.Intake;
+using EditBot.Imaging.Intake;
+
 namespace EditBot.Verbs;
 
 /// <summary>The options of the <c>edit</c> verb, parsed with one clear message per mistake.</summary>
@@ -16,8 +19,8 @@ public sealed record EditArguments(
         "usage: EditBot edit --image in.png --prompt \"...\" [--mask m.png | --region full|top|bottom|left|right|center | --box x,y,w,h]\n" +
         "                    [--size auto|1024x1024|1024x1536|1536x1024] [--quality low|medium|high|auto] [--count 1-10] --out DIR";
 
-    public static readonly string[] Sizes = ["auto", "1024x1024", "1024x1536", "1536x1024"];
-    public static readonly string[] Qualities = ["low", "medium", "high", "auto"];
+    public static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
+    public static readonly string[] Qualities = EditInputRules.Qualities;
     public static readonly string[] Regions = ["full", "top", "bottom", "left", "right", "center"];
     private static readonly string[] Known = ["image", "prompt", "mask", "region", "box", "size", "quality", "count", "out"];
     private static readonly string[] Required = ["image", "prompt", "out"];
