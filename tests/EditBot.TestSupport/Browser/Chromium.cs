@@ -44,6 +44,7 @@ public sealed class Chromium : IAsyncDisposable
                 $"No Chromium at {ExecutablePath}: install Debian's package chromium (apt-get install chromium) or set EDITBOT_CHROMIUM to a Chromium executable.");
         }
 
+        ConsoleWriters.Detach(); // before Playwright sets Console.OutputEncoding: see ConsoleWriters
         var playwright = await Playwright.CreateAsync();
         try
         {
