@@ -66,4 +66,43 @@ public sealed class InteractionRulesTests
 
         Assert.Contains("'edit'", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_fake_offers_a_command_to_a_user_install_only_when_its_integration_types_name_user_installs()
+    {
+        await using var h = await DiscordRestHarness.StartAsync();
+        var userInstall = new InteractionOrigin { UserInstall = true };
+        var server = new InteractionOrigin();
+        var image = EditBot.TestSupport.Discord.Inject.CommandOption.Subcommand("image");
+
+        // Without integration_types Discord takes the app's configured installs, unknown here: the server install alone.
+        await h.Registrar.RegisterAsync([SampleCommands.Edit() with { IntegrationTypes = null }], Cancel.After());
+        var unnamed = Assert.Throws<InvalidOperationException>(() => h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", userInstall, image)));
+        h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", server, image));
+        await h.Registrar.RegisterAsync([SampleCommands.Edit() with { IntegrationTypes = [1] }], Cancel.After());
+        h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", userInstall, image));
+        var userOnly = Assert.Throws<InvalidOperationException>(() => h.Fake.RegisterInteraction(InteractionPayloads.SlashCommand("edit", server, image)));
+
+        Assert.Contains("'edit'", unnamed.Message, StringComparison.Ordinal);
+        Assert.Contains("'edit'", userOnly.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":5,\"data\":{\"flags\":32768}}", "data.flags")]
+    [InlineData("{\"type\":5,\"data\":{\"flags\":64,\"content\":\"hello\"}}", "data.content")]
+    public async Task A_deferred_answer_carrying_more_than_the_ephemeral_flag_is_refused_and_the_interaction_stays_unanswered(string body, string field)
+    {
+        await using var h = await DiscordRestHarness.StartAsync();
+        h.Fake.RegisterInteraction(23, "token-23", h.Fake.AddChannel().Id);
+
+        using var answer = await EditBot.Discord.Tests.Contract.FakeDiscordWire.SendJsonAsync(h.Fake, "/interactions/23/token-23/callback", body);
+
+        Assert.Equal(400, (int)answer.StatusCode);
+        var json = await answer.Content.ReadAsStringAsync(Cancel.After());
+        Assert.Contains("50035", json, StringComparison.Ordinal);
+        Assert.Contains(field.Split('.')[1], json, StringComparison.Ordinal);
+        Assert.Null(h.Fake.GetInteraction("token-23")!.ResponseType);
+        await h.Responders.Create(23, "token-23").DeferAsync(ephemeral: true, Cancel.After());
+        Assert.Equal(5, h.Fake.GetInteraction("token-23")!.ResponseType);
+    }
 }

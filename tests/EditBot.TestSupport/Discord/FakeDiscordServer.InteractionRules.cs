@@ -29,14 +29,6 @@ public sealed partial class FakeDiscordServer
         return registered;
     }
 
-    /// <summary>No server install authorized it (key "0" absent) and it is not in the bot's own DM (context 1).</summary>
-    public static bool IsUserInstallOnly(JsonObject interaction)
-    {
-        ArgumentNullException.ThrowIfNull(interaction);
-        return interaction["authorizing_integration_owners"] is JsonObject owners && !owners.ContainsKey("0")
-            && interaction["context"]?.GetValue<int>() != 1;
-    }
-
     /// <summary>Throws when the payload invokes a command (type 2 or 4) that is not registered globally or in its guild.</summary>
     public void RequireRegisteredCommand(JsonObject interaction)
     {
@@ -52,8 +44,8 @@ public sealed partial class FakeDiscordServer
 
     /// <summary>
     /// False only for a command or autocomplete interaction whose command (or subcommand) is not registered globally or
-    /// in its guild, or is registered but not for where it was used: Discord offers a command only in its <c>contexts</c> and, for a
-    /// user install, only when its <c>integration_types</c> include 1 (both default to everything when absent).
+    /// in its guild, or is registered but not for where it was used: Discord offers a command only in its <c>contexts</c>
+    /// (all when absent) and to the installs its <c>integration_types</c> names (see <see cref="OfferedTo"/>).
     /// </summary>
     public bool IsCommandRegistered(JsonObject interaction)
     {
@@ -66,18 +58,33 @@ public sealed partial class FakeDiscordServer
         var name = data["name"]?.ToString();
         var type = data["type"]?.GetValue<int>() ?? 1;
         var guild = interaction["guild_id"]?.GetValue<string>() is { } g ? ulong.Parse(g, CultureInfo.InvariantCulture) : 0;
+        // The installs that authorized it: the keys of authorizing_integration_owners (0 a server's, 1 the user's); a payload
+        // without the field (before user installs) came through a server install.
+        var installs = interaction["authorizing_integration_owners"] is JsonObject owners
+            ? owners.Select(o => int.Parse(o.Key, CultureInfo.InvariantCulture)).ToHashSet()
+            : [0];
         lock (_sync)
         {
-            var commands = new List<JsonNode?>(_commands.GetValueOrDefault(0UL) ?? []);
-            commands.AddRange(guild == 0 ? [] : _commands.GetValueOrDefault(guild) ?? []);
+            var global = (_commands.GetValueOrDefault(0UL) ?? []).OfType<JsonObject>().Select(c => (Command: c, Global: true));
+            var guildOnes = (guild == 0 ? [] : _commands.GetValueOrDefault(guild) ?? []).OfType<JsonObject>().Select(c => (Command: c, Global: false));
             var context = interaction["context"]?.GetValue<int>();
-            var userInstall = IsUserInstallOnly(interaction);
-            return commands.OfType<JsonObject>().Any(c => c["name"]?.ToString() == name && (c["type"]?.GetValue<int>() ?? 1) == type
-                && (context is null || c["contexts"] is not JsonArray contexts || contexts.Any(x => x?.GetValue<int>() == context))
-                && (!userInstall || c["integration_types"] is not JsonArray types || types.Any(x => x?.GetValue<int>() == 1))
-                && SubcommandRegistered(c, data));
+            return global.Concat(guildOnes).Any(r => r.Command["name"]?.ToString() == name && (r.Command["type"]?.GetValue<int>() ?? 1) == type
+                && (context is null || r.Command["contexts"] is not JsonArray contexts || contexts.Any(x => x?.GetValue<int>() == context))
+                && OfferedTo(r.Command, r.Global, installs)
+                && SubcommandRegistered(r.Command, data));
         }
     }
+
+    /// <summary>
+    /// Whether one of the installs that authorized an interaction offers the command. A guild command comes only with
+    /// that server's install. A global command comes with the installs its <c>integration_types</c> lists; where it lists
+    /// none, Discord takes "your app's configured contexts", which the fake cannot know: it takes the server install alone
+    /// (strict side), so a command meant for user installs must say so.
+    /// </summary>
+    private static bool OfferedTo(JsonObject command, bool global, HashSet<int> installs) =>
+        global
+            ? (command["integration_types"] is JsonArray types ? types.Select(t => t!.GetValue<int>()) : [0]).Any(installs.Contains)
+            : installs.Contains(0);
 
     /// <summary>
     /// Discord offers only the subcommands (type 1) and groups (type 2) a command registered: the path the interaction

@@ -57,6 +57,22 @@ public sealed partial class FakeDiscordServer
     /// </summary>
     public TimeSpan? InteractionResponseDeadline { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// A deferred answer (type 5) carries at most <c>flags</c>, and of the flags only EPHEMERAL (64): the message comes
+    /// later, with its own body. Discord documents nothing else there, so the fake refuses anything else (strict side).
+    /// </summary>
+    private static FakeResult? DeferredDataRefusal(JsonObject? data)
+    {
+        if (data?.Select(p => p.Key).FirstOrDefault(k => k != "flags") is { } field)
+        {
+            return FakeResult.InvalidForm("data." + field, "A deferred response carries only flags; the message comes with the edit of @original.");
+        }
+
+        return data?["flags"] is { } flags && (flags.GetValue<int>() & ~64) != 0
+            ? FakeResult.InvalidForm("data.flags", "A deferred response may only set the EPHEMERAL flag (64).")
+            : null;
+    }
+
     private FakeResult InteractionCallback(FakeCall call)
     {
         var interaction = Interaction(call.Id("interaction_id"), call.Text("interaction_token"));
@@ -92,6 +108,8 @@ public sealed partial class FakeDiscordServer
         FakeMessage? message = null;
         switch (type)
         {
+            case 5 when DeferredDataRefusal(data) is { } refusal:
+                return refusal;
             case 4 or 5:
                 message = new FakeMessage(NextId(), interaction.ChannelId, BotUserId, true) { WebhookId = ApplicationId };
                 if (type == 4 && ApplyMessageBody(message, call with { Json = data ?? [] }, isEdit: false) is { } invalid)
