@@ -230,17 +230,18 @@
     });
   }
 
-  function painted() {
-    var data = mctx.getImageData(0, 0, W, H).data;
+  // Both read the painted layer's pixels as Edit found them, read once (a full-size getImageData copies W×H×4 bytes).
+  function painted(source) {
+    var data = source.data;
     for (var i = 3; i < data.length; i += 4) if (data[i] >= 128) return true;
     return false;
   }
 
-  function maskPng() {
+  function maskPng(source) {
     var out = document.createElement("canvas");
     out.width = W; out.height = H;
     var o = out.getContext("2d");
-    var source = mctx.getImageData(0, 0, W, H), target = o.createImageData(W, H);
+    var target = o.createImageData(W, H);
     for (var i = 0; i < source.data.length; i += 4) {
       var v = source.data[i + 3] >= 128 ? 255 : 0;
       target.data[i] = target.data[i + 1] = target.data[i + 2] = v;
@@ -254,13 +255,14 @@
     e.preventDefault();
     if (busy || done) return;
     var prompt = $("prompt").value.trim();
-    if (!painted()) { setStatus("Paint the area to change first.", "error"); return; }
+    var pixels = mctx.getImageData(0, 0, W, H);
+    if (!painted(pixels)) { setStatus("Paint the area to change first.", "error"); return; }
     if (!prompt) { setStatus("Say what should change in the painted area.", "error"); $("prompt").focus(); return; }
     var count = Number($("count").value);
     if (!(count >= 1 && count <= config.maxCount && count % 1 === 0)) { setStatus("Versions must be a whole number from 1 to " + config.maxCount + ".", "error"); $("count").focus(); return; }
     busy = true; $("submit").disabled = true;
     setStatus("Sending…");
-    maskPng().then(function (blob) {
+    maskPng(pixels).then(function (blob) {
       var body = new FormData();
       body.append("mask", blob, "mask.png");
       body.append("prompt", prompt);
