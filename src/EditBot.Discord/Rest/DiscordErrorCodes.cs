@@ -12,6 +12,9 @@ public static class DiscordErrorCodes
     public const int CannotSendToUser = 50007;
     public const int InvalidWebhookToken = 50027;
     public const int InteractionAlreadyAcknowledged = 40060;
+
+    /// <summary>An interaction no server install authorized has used its five follow-up messages.</summary>
+    public const int MaxFollowupsReached = 40094;
     public const int ThreadAlreadyCreated = 160004;
 
     /// <summary>400 Invalid Form Body: a field broke a rule (its <c>errors</c> say which).</summary>

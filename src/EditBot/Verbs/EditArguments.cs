@@ -15,13 +15,14 @@ public sealed record EditArguments(
     int Count,
     string OutputDirectory)
 {
-    public const string Usage =
-        "usage: EditBot edit --image in.png --prompt \"...\" [--mask m.png | --region full|top|bottom|left|right|center | --box x,y,w,h]\n" +
-        "                    [--size auto|1024x1024|1024x1536|1536x1024] [--quality low|medium|high|auto] [--count 1-10] --out DIR";
-
     public static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
     public static readonly string[] Qualities = EditInputRules.Qualities;
     public static readonly string[] Regions = ["full", "top", "bottom", "left", "right", "center"];
+
+    /// <summary>Built from the lists the parser checks against, so the two cannot disagree.</summary>
+    public static readonly string Usage =
+        $"usage: EditBot edit --image in.png --prompt \"...\" [--mask m.png | --region {string.Join('|', Regions)} | --box x,y,w,h]\n" +
+        $"                    [--size {string.Join('|', Sizes)}] [--quality {string.Join('|', Qualities)}] [--count 1-{EditInputRules.MaxCount}] --out DIR";
     private static readonly string[] Known = ["image", "prompt", "mask", "region", "box", "size", "quality", "count", "out"];
     private static readonly string[] Required = ["image", "prompt", "out"];
     private static readonly string[] Shapes = ["mask", "region", "box"];

@@ -83,7 +83,7 @@ public sealed partial class FakeDiscordServer
     /// </summary>
     private static bool OfferedTo(JsonObject command, bool global, HashSet<int> installs) =>
         global
-            ? (command["integration_types"] is JsonArray types ? types.Select(t => t!.GetValue<int>()) : [0]).Any(installs.Contains)
+            ? (command["integration_types"] is JsonArray types ? types.Select(t => t is JsonValue v && v.TryGetValue<int>(out var i) ? i : -1) : [0]).Any(installs.Contains)
             : installs.Contains(0);
 
     /// <summary>

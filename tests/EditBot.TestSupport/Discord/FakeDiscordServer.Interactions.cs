@@ -68,7 +68,7 @@ public sealed partial class FakeDiscordServer
             return FakeResult.InvalidForm("data." + field, "A deferred response carries only flags; the message comes with the edit of @original.");
         }
 
-        return data?["flags"] is { } flags && (flags.GetValue<int>() & ~64) != 0
+        return data?["flags"] is { } flags && (flags is not JsonValue value || !value.TryGetValue<int>(out var bits) || (bits & ~64) != 0)
             ? FakeResult.InvalidForm("data.flags", "A deferred response may only set the EPHEMERAL flag (64).")
             : null;
     }

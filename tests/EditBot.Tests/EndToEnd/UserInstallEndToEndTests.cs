@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using EditBot.Core.Jobs;
+using MessageBody = EditBot.Discord.Models.MessageBody;
+using MessageFlags = EditBot.Discord.Models.MessageFlags;
+using EditBot.Discord.Rest;
 using EditBot.Tests.Support;
 using EditBot.TestSupport;
 using EditBot.TestSupport.Discord;
 using EditBot.TestSupport.Discord.Inject;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EditBot.Tests.EndToEnd;
 
@@ -80,6 +84,49 @@ public class UserInstallEndToEndTests
         var (_, direct) = await SplitDeliveryAsync(bot, InteractionOrigin.DirectMessage with { UserInstall = true }, "seven secret kites", 7, isPrivate: true);
 
         Assert.Contains($"more messages than the {FakeDiscordServer.MaxUserInstallFollowups}", direct[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_the_bot_did_not_count_sends_the_part_it_displaced_to_the_DM_instead_of_failing_the_job()
+    {
+        // As when an answer had to stand in for @original: one of the five slots is gone before the results.
+        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
+        bot.Gmi.Duration = _ => TimeSpan.FromSeconds(2);
+        var channel = ForeignChannel(bot);
+        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = TinyLimit };
+
+        await bot.SlashEditAsync("seven hidden kites", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
+        await Eventually.WaitUntilAsync(() => bot.Discord.GetInteraction(origin.Token)?.ResponseType is not null, "the bot's answer");
+        var other = await bot.Services.GetRequiredService<DiscordRestClient>().CreateFollowupAsync(
+            origin.Token, new MessageBody { Content = "someone else's follow-up", Flags = MessageFlags.Ephemeral }, null, CancellationToken.None);
+        var job = await bot.WaitForJobAsync("seven hidden kites");
+
+        Assert.Equal(JobState.Done, job.State);
+        var followups = bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Where(id => id != other.Id).Select(id => bot.Discord.GetMessage(id)!).ToList();
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups - 1, followups.Count);
+        var dm = bot.Discord.DirectMessageChannelOf(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture))!;
+        var direct = bot.ResultMessages(dm.Id);
+        Assert.Contains("more messages than the 5", direct[0].Text, StringComparison.Ordinal);
+        Assert.All(direct.Skip(1), m => Assert.DoesNotContain("more messages than", m.Text ?? "", StringComparison.Ordinal));
+        BotHarnessEdits.AssertEachResultOnce(followups.Concat(direct), 7);
+        Assert.Single(bot.Discord.Requests, r => r.Status == 400); // the one 40094, answered by going to the DM
+    }
+
+    [Fact]
+    public async Task A_private_edit_whose_follow_ups_ran_out_and_whose_DMs_are_closed_fails_saying_so()
+    {
+        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
+        bot.Discord.CloseDirectMessages(ulong.Parse(DiscordUserSpec.Requester.Id, CultureInfo.InvariantCulture));
+        var channel = ForeignChannel(bot);
+        var origin = ForeignOrigin(channel) with { AttachmentSizeLimit = TinyLimit };
+
+        await bot.SlashEditAsync("seven shy kites", bot.Image(120, 80), origin, CommandOption.Number("count", 7), CommandOption.Boolean("private", true));
+        var job = await bot.WaitForJobAsync("seven shy kites");
+
+        Assert.Equal((JobState.Failed, FailureCode.DeliveryFailed), (job.State, job.Failure!.Code));
+        Assert.StartsWith("The results needed more than the 5 messages Discord lets me answer with there, and your DMs are closed", job.Failure.Message, StringComparison.Ordinal);
+        Assert.Equal(FakeDiscordServer.MaxUserInstallFollowups, bot.Discord.GetInteraction(origin.Token)!.FollowupMessageIds.Count);
+        Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
     }
 
     [Fact]
@@ -184,6 +231,8 @@ public class UserInstallEndToEndTests
         BotHarnessEdits.AssertEachResultOnce(followups.Concat(direct), count);
         Assert.DoesNotContain(bot.Discord.Requests, r => r.Status == 400);
         bot.Discord.AssertNoContractViolations();
+        var answer = bot.Discord.GetMessage(bot.Discord.GetInteraction(origin.Token)!.OriginalMessageId!.Value)!;
+        await Eventually.WaitUntilAsync(() => answer.Content?.Contains("results below, the rest in your DMs", StringComparison.Ordinal) == true, "the final progress");
         return (followups, direct);
     }
 

@@ -24,8 +24,11 @@ public sealed record DeliveryRecord
     /// </summary>
     public int? PendingPart { get; init; }
 
-    /// <summary>True once results went to the requester's DMs (private job whose token died).</summary>
+    /// <summary>True once results went to the requester's DMs (the token died, or a user install's follow-ups ran out).</summary>
     public bool SentToDirectMessages { get; init; }
+
+    /// <summary>True once a part went through the interaction (a follow-up): with DMs too, the results were split.</summary>
+    public bool SentThroughInteraction { get; init; }
 
     public bool ProgressFinalized { get; init; }
 

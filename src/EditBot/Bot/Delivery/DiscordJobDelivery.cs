@@ -150,6 +150,7 @@ public sealed partial class DiscordJobDelivery(
             record = record with
             {
                 PostedMessageIds = [.. record.PostedMessageIds, messageId], PendingPart = null, SentToDirectMessages = record.SentToDirectMessages || toDms,
+                SentThroughInteraction = record.SentThroughInteraction || (plan.ThroughInteraction && !toDms),
                 ClassicCards = record.ClassicCards || classic,
             };
             await records.SaveAsync(job.Id, record, cancellationToken);
@@ -190,7 +191,9 @@ public sealed partial class DiscordJobDelivery(
     private async Task FinalizeProgressAsync(Job job, DiscordOrigin origin, DeliveryPlan plan, DeliveryRecord record, IReadOnlyList<PackagedMessage> packages, CancellationToken cancellationToken)
     {
         var where = origin.Private || plan.ThroughInteraction
-            ? (record.SentToDirectMessages ? "results sent to your DMs" : origin.Private ? "results below, only you can see them" : "results below")
+            ? (record.SentToDirectMessages
+                ? (record.SentThroughInteraction ? "results below, the rest in your DMs" : "results sent to your DMs")
+                : origin.Private ? "results below, only you can see them" : "results below")
             : record.InThread ? $"results in <#{record.DestinationChannelId}>" : "results below";
         var done = job with { State = JobState.Done, CompletedAt = job.CompletedAt ?? timeProvider.GetUtcNow() };
         var body = ProgressText.Render(done, origin, 0, timeProvider.GetUtcNow(), where);

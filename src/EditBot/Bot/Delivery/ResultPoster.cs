@@ -58,15 +58,26 @@ public sealed partial class ResultPoster(
             // Edit region there: both would need channel routes.
             var isPrivate = plan.Kind == DeliveryPlanKind.Private;
             var tokenAlive = progress.TokenAlive(origin);
-            // The five follow-ups bind every interaction no server install authorized, ephemeral ones too.
-            if (tokenAlive && (!origin.FollowupsLimited || part < MaxFollowups))
+            // The five follow-ups bind every interaction no server install authorized, ephemeral ones too. A job stored
+            // before FollowupsLimited existed has only UserInstallOnly, which implies it.
+            var followupsRanOut = (origin.FollowupsLimited || origin.UserInstallOnly) && part >= MaxFollowups;
+            if (tokenAlive && !followupsRanOut)
             {
-                var (followup, followupClassic) = await SendAsync(job, cards, card =>
+                try
                 {
-                    var body = Body(card, null, null, canDelete: false);
-                    return rest.CreateFollowupAsync(origin.InteractionToken!, isPrivate ? body with { Flags = (body.Flags ?? 0) | MessageFlags.Ephemeral } : body, files, cancellationToken);
-                });
-                return new PostedResult(followup.Id, followup.ChannelId, false, followupClassic);
+                    var (followup, followupClassic) = await SendAsync(job, cards, card =>
+                    {
+                        var body = Body(card, null, null, canDelete: false);
+                        return rest.CreateFollowupAsync(origin.InteractionToken!, isPrivate ? body with { Flags = (body.Flags ?? 0) | MessageFlags.Ephemeral } : body, files, cancellationToken);
+                    });
+                    return new PostedResult(followup.Id, followup.ChannelId, false, followupClassic);
+                }
+                catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.MaxFollowupsReached)
+                {
+                    // A follow-up this count did not see (an answer that had to stand in for @original) took a slot.
+                    LogFollowupsRanOut(logger, job.Id, part);
+                    followupsRanOut = true;
+                }
             }
 
             // The token died (or a user install's follow-ups ran out): the requester's DMs are the one place left.
@@ -79,14 +90,16 @@ public sealed partial class ResultPoster(
             try
             {
                 var (direct, directClassic) = await SendAsync(job, cards, card => rest.CreateMessageAsync(
-                    dm.Id, Body(card, DirectIntro(job, isPrivate, tokenAlive), null, canDelete: false) with { Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken));
+                    dm.Id, Body(card, DirectIntro(job, isPrivate, followupsRanOut && tokenAlive, firstInDms: !record.SentToDirectMessages), null, canDelete: false) with { Nonce = Nonce(job, part), EnforceNonce = true }, files, cancellationToken));
                 return new PostedResult(direct.Id, dm.Id, true, directClassic);
             }
             catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
             {
+                var why = followupsRanOut && tokenAlive
+                    ? $"The results needed more than the {MaxFollowups} messages Discord lets me answer with there"
+                    : isPrivate ? "The private answer expired before the edit finished" : "Discord's answer window closed before the edit finished";
                 throw new JobDeliveryRefusedException(
-                    (isPrivate ? "The private answer expired before the edit finished" : "Discord's answer window closed before the edit finished")
-                    + ", and your DMs are closed to me, so I could not deliver the results. Allow DMs from server members and try again.", e);
+                    why + ", and your DMs are closed to me, so I could not deliver the results. Allow DMs from server members and try again.", e);
             }
         }
 
@@ -146,12 +159,18 @@ public sealed partial class ResultPoster(
         return (await send(false), true);
     }
 
-    private static string DirectIntro(Job job, bool isPrivate, bool followupsRanOut)
+    /// <summary>Why results are in the DM: on every part when the answer window closed, once when the follow-ups ran out.</summary>
+    private static string? DirectIntro(Job job, bool isPrivate, bool followupsRanOut, bool firstInDms)
     {
         var edit = $"Your {(isPrivate ? "private " : "")}edit “{ProgressText.Shorten(job.Request.Prompt, 100)}”";
-        return followupsRanOut
-            ? $"{edit} needs more messages than the {MaxFollowups} Discord lets me send in answer there, so the rest is here in DMs."
-            : $"{edit} took longer than Discord lets me answer {(isPrivate ? "privately" : "there")}, so here it is in DMs.";
+        if (followupsRanOut)
+        {
+            return firstInDms
+                ? $"{edit} needs more messages than the {MaxFollowups} Discord lets me send in answer there, so the rest is here in DMs."
+                : null;
+        }
+
+        return $"{edit} took longer than Discord lets me answer {(isPrivate ? "privately" : "there")}, so here it is in DMs.";
     }
 
     /// <summary>A classic result message's text: the lead, the reason on its own line, then the notes; at most 2,000 characters.</summary>
@@ -177,6 +196,9 @@ public sealed partial class ResultPoster(
         var content = text.ToString().Trim();
         return content.Length == 0 ? null : content.Length <= 2000 ? content : content[..1999] + "…";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the interaction's follow-ups ran out at part {Part}; the rest go to the requester's DMs")]
+    private static partial void LogFollowupsRanOut(ILogger logger, Guid jobId, int part);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: Discord refused a result card ({Error}); posting its results the classic way")]
     private static partial void LogCardRefused(ILogger logger, Guid jobId, string error);

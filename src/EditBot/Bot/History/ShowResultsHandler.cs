@@ -56,58 +56,63 @@ public sealed partial class ShowResultsHandler(
 
         var packages = await packager.PackageAsync(results, interaction.AttachmentSizeLimit, ResultComponents.BaseName, cancellationToken);
         // Where no server install authorized the press, Discord allows five follow-ups: the parts past them go to DMs.
-        var answered = interaction.FollowupsLimited ? Math.Min(packages.Count, 1 + ResultPoster.MaxFollowups) : packages.Count;
-        MessageBody Body(int part, string? note) => new()
+        var answerable = interaction.FollowupsLimited ? Math.Min(packages.Count, 1 + ResultPoster.MaxFollowups) : packages.Count;
+        var answered = 0;
+        for (; answered < answerable; answered++)
         {
-            Content = ResultPoster.Content(packages[part], part == 0 ? $"Results of “{prompt}”" + (note is null ? "" : "\n" + note) : null, null),
-            Components = ResultComponents.ResultIndexes(packages[part]).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
-        };
-
-        for (var part = 0; part < answered; part++)
-        {
-            var files = ResultComponents.Uploads(packages[part], origin.ResultsAsSpoilers);
-            await (part == 0
-                ? responder.EditOriginalAsync(Body(part, null), files, cancellationToken)
-                : responder.FollowupAsync(Body(part, null), ephemeral: true, files, cancellationToken));
+            var body = Body(job, packages[answered], answered == 0 ? $"Results of “{prompt}”" : null);
+            var files = ResultComponents.Uploads(packages[answered], origin.ResultsAsSpoilers);
+            try
+            {
+                await (answered == 0
+                    ? responder.EditOriginalAsync(body, files, cancellationToken)
+                    : responder.FollowupAsync(body, ephemeral: true, files, cancellationToken));
+            }
+            catch (DiscordApiException e) when (answered > 0 && e.Code == DiscordErrorCodes.MaxFollowupsReached)
+            {
+                break; // a follow-up standing in for the answer took a slot this count did not see
+            }
         }
 
         if (answered < packages.Count)
         {
-            var note = await SendRestToDirectMessagesAsync(interaction, job, packages, answered, origin.ResultsAsSpoilers, prompt, cancellationToken);
-            await responder.EditOriginalAsync(Body(0, note), cancellationToken: cancellationToken);
+            var note = await SendRestToDirectMessagesAsync(origin.UserId, job, packages, answered, origin.ResultsAsSpoilers, prompt, cancellationToken);
+            await responder.EditOriginalAsync(Body(job, packages[0], $"Results of “{prompt}”\n{note}"), cancellationToken: cancellationToken);
         }
     }
 
+    private static MessageBody Body(Job job, PackagedMessage package, string? heading) => new()
+    {
+        Content = ResultPoster.Content(package, heading, null),
+        Components = ResultComponents.ResultIndexes(package).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
+    };
+
     /// <summary>Sends parts <paramref name="from"/> onwards to the presser's DMs and returns the note that says so (or why not).</summary>
     private async Task<string> SendRestToDirectMessagesAsync(
-        Interaction interaction, Job job, IReadOnlyList<PackagedMessage> packages, int from, bool spoilers, string prompt, CancellationToken cancellationToken)
+        ulong userId, Job job, IReadOnlyList<PackagedMessage> packages, int from, bool spoilers, string prompt, CancellationToken cancellationToken)
     {
         var left = packages.Count - from;
-        var what = left == 1 ? "The last part" : $"The last {left} parts";
+        var didNotFit = $"{(left == 1 ? "The last part" : $"The last {left} parts")} did not fit the {ResultPoster.MaxFollowups} messages Discord lets me answer with here";
         try
         {
-            var dm = await rest.CreateDmChannelAsync(interaction.Invoker!.Id, cancellationToken);
+            var dm = await rest.CreateDmChannelAsync(userId, cancellationToken);
             for (var part = from; part < packages.Count; part++)
             {
                 var heading = part == from ? $"Results of “{prompt}”, from part {part + 1} of {packages.Count}:" : null;
-                await rest.CreateMessageAsync(
-                    dm.Id,
-                    new MessageBody
-                    {
-                        Content = ResultPoster.Content(packages[part], heading, null),
-                        Components = ResultComponents.ResultIndexes(packages[part]).Count > 0 ? ResultComponents.Buttons(job.Id, canDelete: false) : [],
-                    },
-                    ResultComponents.Uploads(packages[part], spoilers),
-                    cancellationToken);
+                await rest.CreateMessageAsync(dm.Id, Body(job, packages[part], heading), ResultComponents.Uploads(packages[part], spoilers), cancellationToken);
             }
 
-            return $"{what} did not fit the {ResultPoster.MaxFollowups} messages Discord lets me answer with here: they are in your DMs.";
+            return $"{didNotFit}: they are in your DMs.";
         }
         catch (DiscordApiException e) when (e.Code == DiscordErrorCodes.CannotSendToUser)
         {
-            LogDirectMessagesClosed(logger, job.Id);
-            return $"{what} did not fit the {ResultPoster.MaxFollowups} messages Discord lets me answer with here, and your DMs are closed to me. "
-                + "Allow DMs from server members, or press Show results where I am a member of the server.";
+            LogDirectMessagesRefused(logger, job.Id, (int)e.StatusCode, e.Code);
+            return $"{didNotFit}, and your DMs are closed to me. Allow DMs from server members, or press Show results where I am a member of the server.";
+        }
+        catch (DiscordApiException e)
+        {
+            LogDirectMessagesRefused(logger, job.Id, (int)e.StatusCode, e.Code);
+            return $"{didNotFit}, and Discord refused them in your DMs too. Press Show results again in a minute, or where I am a member of the server.";
         }
     }
 
@@ -123,8 +128,8 @@ public sealed partial class ShowResultsHandler(
         return $"{shown} {unit}{(shown == "1" ? "" : "s")}";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: the parts past the follow-ups could not go to DMs (closed)")]
-    private static partial void LogDirectMessagesClosed(ILogger logger, Guid jobId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: the parts past the follow-ups could not go to DMs ({Status} {Code})")]
+    private static partial void LogDirectMessagesRefused(ILogger logger, Guid jobId, int status, int code);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Show results of job {JobId}: its results are no longer stored")]
     private static partial void LogResultsGone(ILogger logger, Guid jobId);
