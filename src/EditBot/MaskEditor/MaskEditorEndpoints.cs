@@ -1,7 +1,6 @@
 using EditBot.Bot;
 using EditBot.Bot.Intake;
 using EditBot.Core.Storage;
-using EditBot.Imaging.Intake;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -23,7 +22,7 @@ public static class MaskEditorEndpoints
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /// <summary>The sizes the page offers: those /edit checks against, auto first.</summary>
-    private static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
+    private static readonly string[] Sizes = EditInputRules.Sizes;
 
     /// <summary>The qualities the page offers: those /edit checks against, auto first.</summary>
     private static readonly string[] Qualities = ["auto", .. EditInputRules.Qualities.Where(q => q != "auto")];

@@ -1,5 +1,4 @@
 using EditBot.Bot.Intake;
-using EditBot.Imaging.Intake;
 
 namespace EditBot.Verbs;
 
@@ -15,7 +14,7 @@ public sealed record EditArguments(
     int Count,
     string OutputDirectory)
 {
-    public static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
+    public static readonly string[] Sizes = EditInputRules.Sizes;
     public static readonly string[] Qualities = EditInputRules.Qualities;
     public static readonly string[] Regions = ["full", "top", "bottom", "left", "right", "center"];
 

@@ -25,7 +25,7 @@ public sealed partial class FakeDiscordServer
         var channel = ulong.Parse(interaction["channel_id"]!.GetValue<string>(), CultureInfo.InvariantCulture);
         var source = sourceMessageId ?? (interaction["message"]?["id"]?.GetValue<string>() is { } message ? ulong.Parse(message, CultureInfo.InvariantCulture) : null);
         var registered = RegisterInteraction(id, interaction["token"]!.GetValue<string>(), channel, source);
-        registered.FollowupsLimited = interaction["authorizing_integration_owners"] is JsonObject owners && !owners.ContainsKey("0");
+        registered.FollowupsLimited = !Installs(interaction).Contains(0);
         return registered;
     }
 
@@ -58,11 +58,7 @@ public sealed partial class FakeDiscordServer
         var name = data["name"]?.ToString();
         var type = data["type"]?.GetValue<int>() ?? 1;
         var guild = interaction["guild_id"]?.GetValue<string>() is { } g ? ulong.Parse(g, CultureInfo.InvariantCulture) : 0;
-        // The installs that authorized it: the keys of authorizing_integration_owners (0 a server's, 1 the user's); a payload
-        // without the field (before user installs) came through a server install.
-        var installs = interaction["authorizing_integration_owners"] is JsonObject owners
-            ? owners.Select(o => int.Parse(o.Key, CultureInfo.InvariantCulture)).ToHashSet()
-            : [0];
+        var installs = Installs(interaction);
         lock (_sync)
         {
             var global = (_commands.GetValueOrDefault(0UL) ?? []).OfType<JsonObject>().Select(c => (Command: c, Global: true));
@@ -74,6 +70,15 @@ public sealed partial class FakeDiscordServer
                 && SubcommandRegistered(r.Command, data));
         }
     }
+
+    /// <summary>
+    /// The installs that authorized an interaction: the keys of <c>authorizing_integration_owners</c> (0 a server's, 1 the
+    /// user's). A payload without the field (from before user installs) came through a server install.
+    /// </summary>
+    private static HashSet<int> Installs(JsonObject interaction) =>
+        interaction["authorizing_integration_owners"] is JsonObject owners
+            ? [.. owners.Select(o => int.TryParse(o.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var install) ? install : -1)]
+            : [0];
 
     /// <summary>
     /// Whether one of the installs that authorized an interaction offers the command. A guild command comes only with

@@ -49,28 +49,17 @@ public class UserInstallEndToEndTests
         bot.Discord.AssertNoContractViolations();
     }
 
-    [Fact]
-    public async Task Results_that_need_more_than_five_messages_fill_the_five_follow_ups_and_the_rest_go_to_the_DM()
+    [Theory]
+    [InlineData(false, 8, "eight paper boats")]
+    [InlineData(true, 7, "seven secret boats")] // the five bind ephemeral follow-ups too
+    public async Task Results_that_need_more_than_five_messages_fill_the_five_follow_ups_and_the_rest_go_to_the_DM(bool isPrivate, int count, string prompt)
     {
         await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
         var channel = ForeignChannel(bot);
 
-        var (followups, direct) = await SplitDeliveryAsync(bot, ForeignOrigin(channel), "eight paper boats", 8, isPrivate: false);
+        var (followups, _) = await SplitDeliveryAsync(bot, ForeignOrigin(channel), prompt, count, isPrivate);
 
-        Assert.All(followups, m => Assert.False(m.IsEphemeral));
-        AssertNoRefusedOrChannelCalls(bot, channel);
-    }
-
-    [Fact]
-    public async Task A_private_edit_from_a_user_install_keeps_to_the_five_follow_ups_and_sends_the_rest_to_the_DM()
-    {
-        // Discord's five follow-ups bind every interaction only a user install authorized, ephemeral ones too.
-        await using var bot = await SmallUploads.StartAsync(TinyLimit, TinyRequestLimit);
-        var channel = ForeignChannel(bot);
-
-        var (followups, _) = await SplitDeliveryAsync(bot, ForeignOrigin(channel), "seven secret boats", 7, isPrivate: true);
-
-        Assert.All(followups, m => Assert.True(m.IsEphemeral));
+        Assert.All(followups, m => Assert.Equal(isPrivate, m.IsEphemeral));
         AssertNoRefusedOrChannelCalls(bot, channel);
     }
 

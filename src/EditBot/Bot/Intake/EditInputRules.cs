@@ -7,6 +7,9 @@ namespace EditBot.Bot.Intake;
 public static class EditInputRules
 {
     public static readonly string[] Qualities = ["low", "medium", "high", "auto"];
+
+    /// <summary>The sizes a request may name: auto, then the model's sizes.</summary>
+    public static readonly string[] Sizes = ["auto", .. OutputSize.All.Select(s => s.ToString())];
     public const int MaxCount = 10;
 
     /// <returns>A message saying what to fix, or null when the input is fine.</returns>
